@@ -1,0 +1,3 @@
+from timeline_cli.cli import main
+
+main()

@@ -1,0 +1,127 @@
+"""Named participants of an article: cleaned names and, within the article, one name per actor.
+
+spaCy's entity spans carry determiners, possessives and titles ("the Foreign Ministry's",
+"Minister Cho Tae-yul"); those are stripped. A surname alone ("Clinton", "Cho") is linked to
+the latest full name before it that contains it, and an acronym introduced in parentheses
+("Human Rights Watch (HRW)") to its long form.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'\-]*\s+(?:(?:of|the|for|and|on)\s+)*){1,8})\(([A-Z][A-Z&]{1,9})\)")
+_SMALL_WORDS = {"of", "the", "for", "and", "on"}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    text = resources.files("timeline_cli").joinpath("data/titles.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def clean_name(span: Span) -> str | None:
+    """The bare name of an entity, or None when what is left is not a usable name."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in ("'s", "’s", "'", "’"):
+        tokens = tokens[:-1]
+    if span.label_ == "PERSON":
+        while len(tokens) > 1 and tokens[0].lower_ in title_words():
+            tokens = tokens[1:]
+    text = "".join(token.text_with_ws for token in tokens).strip()
+    text = re.sub(r"[’']s$", "", text).strip()
+    if not text or "\n" in text or not any(char.isalpha() for char in text):
+        return None
+    if re.search(r"[\[\]{}<>|@]", text):
+        return None
+    return text
+
+
+def is_title_modifier(span: Span) -> bool:
+    """'Finance' in 'Finance Minister Kim' or 'State' in 'Secretary of State' is part of a
+    title, not an organisation."""
+    if len(span) != 1 or span.label_ != "ORG":
+        return False
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.lower_ in title_words():
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in title_words()
+
+
+class ActorIndex:
+    """Canonical actor names for one Doc: full names for surnames, long forms for acronyms."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._acronyms = _acronyms(doc.text)
+        self._full_names: list[tuple[int, str]] = []  # (token index, full name)
+        self._names: dict[int, tuple[str, str]] = {}  # entity start -> (name, label)
+        self.people: set[str] = set()  # canonical names of persons and organisations
+        for entity in doc.ents:
+            if entity.label_ not in ACTOR_LABELS or is_title_modifier(entity):
+                continue
+            name = clean_name(entity)
+            if name is None:
+                continue
+            if entity.label_ == "PERSON" and len(name.split()) > 1:
+                self._full_names.append((entity.start, name))
+            self._names[entity.start] = (name, entity.label_)
+        for entity in doc.ents:
+            if entity.label_ in ("PERSON", "ORG") and entity.start in self._names:
+                self.people.add(self.canonical(entity) or "")
+
+    def person_before(self, position: int) -> str | None:
+        """The latest person named before a token, for 'he' and 'she'."""
+        starts = [start for start, (_, label) in self._names.items() if label == "PERSON" and start < position]
+        if not starts:
+            return None
+        entity_start = max(starts)
+        return self._canonical_at(entity_start)
+
+    def canonical(self, entity: Span) -> str | None:
+        return self._canonical_at(entity.start)
+
+    def _canonical_at(self, start: int) -> str | None:
+        """The actor an entity names, or None for entities that are not usable names."""
+        found = self._names.get(start)
+        if found is None:
+            return None
+        name, label = found
+        if name in self._acronyms:
+            return self._acronyms[name]
+        if label == "PERSON" and len(name.split()) == 1:
+            return self._full_name_for(name, start) or name
+        return name
+
+    def _full_name_for(self, surname: str, position: int) -> str | None:
+        matches = [(start, full) for start, full in self._full_names if surname in full.split()]
+        before = [full for start, full in matches if start < position]
+        if before:
+            return before[-1]
+        distinct = {full for _, full in matches}
+        return distinct.pop() if len(distinct) == 1 else None
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms introduced as 'Long Name (LN)' whose letters are the long name's initials."""
+    found = {}
+    for match in _ACRONYM_RE.finditer(text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        for start in range(len(words)):
+            candidate = words[start:]
+            initials = "".join(word[0] for word in candidate if word.lower() not in _SMALL_WORDS)
+            if initials.upper() == acronym.replace("&", "") and candidate[0].lower() not in _SMALL_WORDS:
+                found[acronym] = " ".join(candidate)
+                break
+    return found

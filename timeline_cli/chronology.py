@@ -1,0 +1,127 @@
+"""Merging event mentions from all articles into one sorted chronology.
+
+Two mentions are one event when their types agree, their dates agree (a publication-dated
+mention matches an explicit day with the same value), their principal actors overlap, and their
+places, where both have some, overlap. Each mention is compared with the first mention of a
+group, not with every member, so no chain of near-matches joins unrelated events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+
+from timeline_cli.models import ChronologyEvent, Event
+from timeline_cli.timevalue import PRECISION_RANK
+
+_UNDATED = ("unresolved", "unknown")
+# What is said is dated by the report itself: an undated statement is not an earlier one's echo.
+_OWN_DAY_TYPES = ("statement",)
+
+
+def same_event(first: Event, second: Event) -> bool:
+    if first.type != second.type or first.precision in _UNDATED or second.precision in _UNDATED:
+        return False
+    if not _same_date(first, second):
+        return False
+    return _actors_overlap(first, second) and not _places_conflict(first, second)
+
+
+def _same_date(first: Event, second: Event) -> bool:
+    if first.date is None or second.date is None:
+        return False
+    if first.date.value == second.date.value:
+        return True
+    day_like = ("day", "publication")
+    return first.precision in day_like and second.precision in day_like and first.interval == second.interval
+
+
+def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
+    """Group mentions of the same event and return the groups in chronological order."""
+    ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
+    groups: list[list[Event]] = []
+    undated: list[Event] = []
+    for event in ordered:
+        if event.precision == "publication" and event.type not in _OWN_DAY_TYPES:
+            undated.append(event)
+            continue
+        _add_to_groups(groups, event)
+    for event in undated:
+        group = _dated_group_in_document(groups, event)
+        if group is None:
+            _add_to_groups(groups, event)
+        else:
+            group.append(event)
+    merged = [_merge(group) for group in groups]
+    return sorted(merged, key=chronological_key)
+
+
+def _add_to_groups(groups: list[list[Event]], event: Event) -> None:
+    group = next((g for g in groups if same_event(g[0], event)), None)
+    if group is None:
+        groups.append([event])
+    else:
+        group.append(event)
+
+
+def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Event] | None:
+    """The one dated event of the same article that an undated mention points back to.
+
+    "During the four-hour meeting" after "held talks on the 13th" is that meeting; with two
+    or more candidates the mention stays on its own rather than guess.
+    """
+    candidates = [
+        group
+        for group in groups
+        if group[0].precision not in (*_UNDATED, "publication")
+        and any(member.mention.document == event.mention.document for member in group)
+        and group[0].type == event.type
+        and _actors_overlap(group[0], event)
+        and not _places_conflict(group[0], event)
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _actors_overlap(first: Event, second: Event) -> bool:
+    return bool(set(first.principals or first.actors) & set(second.principals or second.actors))
+
+
+def _places_conflict(first: Event, second: Event) -> bool:
+    return bool(first.places and second.places and not set(first.places) & set(second.places))
+
+
+def _merge(group: list[Event]) -> ChronologyEvent:
+    dated = min(group, key=lambda e: (-PRECISION_RANK.get(e.precision, -1), group.index(e)))
+    actors = tuple(dict.fromkeys(name for event in group for name in event.actors))
+    places = tuple(dict.fromkeys(name for event in group for name in event.places))
+    mentions = tuple(sorted({e.mention for e in group}, key=lambda m: (m.document, m.start, m.trigger)))
+    interval = dated.interval
+    value = dated.date.value if dated.date is not None else None
+    first = mentions[0]
+    identity = f"{value}|{dated.type}|{first.document}|{first.start}|{first.trigger}"
+    return ChronologyEvent(
+        id="ev-" + hashlib.sha1(identity.encode()).hexdigest()[:10],
+        date=value if dated.precision not in _UNDATED else None,
+        precision=dated.precision,
+        start=interval[0] if interval else None,
+        end=interval[1] if interval else None,
+        type=dated.type,
+        summary=dated.summary,
+        actors=actors,
+        places=places,
+        mentions=mentions,
+    )
+
+
+def chronological_key(event: ChronologyEvent) -> tuple:
+    """Dated events by first day, coarser precision first (a month before its days); undated last."""
+    start = event.start or date.max
+    return (
+        event.start is None,
+        start,
+        PRECISION_RANK.get(event.precision, 99),
+        event.type,
+        event.summary,
+        event.id,
+    )

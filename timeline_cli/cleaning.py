@@ -1,0 +1,118 @@
+"""Separating article prose from web-page debris, keeping a map back to the original text.
+
+A line is debris when it matches a pattern of ``data/debris.txt`` (comment forms, share and
+navigation links, copyright lines), is not written in Latin script, or is a lone token. Of the
+rest, the first short line near the top is the title; lines that do not read as prose (headings,
+bylines, captions without a full stop) are kept out of the body so no event comes from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from timeline_cli.models import Segment
+from timeline_cli.published import HEADER_DATE_RE, match_dateline
+
+PARAGRAPH_BREAK = "\n\n"
+_TITLE_MAX_WORDS = 25
+_TITLE_SEARCH_LINES = 8
+_PROSE_MIN_WORDS = 4
+_LONG_LINE_WORDS = 30  # a line this long is prose even without a final full stop
+_TERMINAL = tuple(".!?…\"'”’»")
+_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,4}\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    body: str
+    segments: tuple[Segment, ...]
+    title: str | None
+    lines: tuple[str, ...]  # the non-debris lines, for header-date search
+    dropped_lines: int
+    body_source_head: str | None = None  # the first prose line as written, dateline included
+
+
+@lru_cache(maxsize=1)
+def debris_patterns() -> tuple[re.Pattern[str], ...]:
+    text = resources.files("timeline_cli").joinpath("data/debris.txt").read_text("utf-8")
+    rows = [row.strip() for row in text.splitlines()]
+    return tuple(re.compile(row, re.IGNORECASE) for row in rows if row and not row.startswith("#"))
+
+
+def is_debris(line: str) -> bool:
+    stripped = line.strip()
+    if any(pattern.fullmatch(stripped) for pattern in debris_patterns()):
+        return True
+    letters = [char for char in stripped if char.isalpha()]
+    latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
+    if not letters or latin < len(letters) / 2:
+        return True
+    return len(stripped.split()) == 1 and not stripped.endswith(_TERMINAL)
+
+
+def reads_as_prose(line: str) -> bool:
+    words = line.split()
+    if len(words) >= _LONG_LINE_WORDS:
+        return True
+    ends_sentence = line.endswith(_TERMINAL) or (line.endswith(")") and line[-2:-1] in _TERMINAL)
+    return ends_sentence and len(words) >= _PROSE_MIN_WORDS and not _BYLINE_RE.match(line)
+
+
+def clean_article(text: str) -> CleanedText:
+    """Return the article's prose paragraphs as one body, with offsets into ``text``."""
+    kept: list[tuple[int, str]] = []  # (offset in text, stripped line)
+    seen: set[str] = set()
+    dropped = 0
+    for offset, line in _lines_with_offsets(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_debris(stripped) or stripped in seen:
+            dropped += 1
+            continue
+        seen.add(stripped)
+        kept.append((offset + line.index(stripped), stripped))
+    title = _find_title(kept)
+    body_parts: list[str] = []
+    segments: list[Segment] = []
+    position = 0
+    first_line = None
+    for offset, line in kept:
+        if line == title or not reads_as_prose(line):
+            continue
+        if first_line is None:
+            first_line = line
+            dateline = match_dateline(line)
+            if dateline is not None:
+                offset, line = offset + dateline.end(), line[dateline.end() :]
+        if position:
+            body_parts.append(PARAGRAPH_BREAK)
+            position += len(PARAGRAPH_BREAK)
+        segments.append(Segment(position, offset, len(line)))
+        body_parts.append(line)
+        position += len(line)
+    lines = tuple(line for _, line in kept)
+    return CleanedText("".join(body_parts), tuple(segments), title, lines, dropped, first_line)
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    result = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        result.append((offset, line.rstrip("\r\n")))
+        offset += len(line)
+    return result
+
+
+def _find_title(kept: list[tuple[int, str]]) -> str | None:
+    """The first short line at the top that is not a timestamp or a byline."""
+    for _, line in kept[:_TITLE_SEARCH_LINES]:
+        if HEADER_DATE_RE.search(line) or _BYLINE_RE.match(line) or match_dateline(line):
+            continue
+        if len(line.split()) <= _TITLE_MAX_WORDS:
+            return line
+        return None
+    return None

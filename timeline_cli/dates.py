@@ -1,0 +1,42 @@
+"""The one dateparser parser of the process, for absolute date forms only.
+
+dateparser fills missing parts from today's date and reads "the 8th" as August, so it only sees
+text whose year the caller has checked or supplied. It is built once (building is slow) with
+English only: automatic language detection misreads short English strings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "DATE_ORDER": "MDY",
+    "PARSERS": ["absolute-time"],
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings=_SETTINGS)
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str) -> tuple[datetime, str] | None:
+    """Parse an absolute form ("March 9, 2012", "9 March 2012 21:28", "2012-03") with its period.
+
+    The period is dateparser's granularity: 'day', 'month', 'year' or 'time'.
+    """
+    data = _parser().get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def parse_absolute_date(text: str) -> date | None:
+    parsed = parse_absolute(text)
+    return parsed[0].date() if parsed else None

@@ -1,0 +1,158 @@
+"""Temporal expressions in a parsed article: found, given a tense, and normalized.
+
+Detection takes spaCy's DATE and TIME entities and adds what the statistical model misses
+(bare weekdays, "the 13th", "yesterday"...) with a Matcher compiled once per pipeline. The tense
+of the verb that governs an expression decides the direction of "Friday" or "the 13th".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from timeline_cli.calendar_words import MONTHS, WEEKDAYS
+from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
+from timeline_cli.timevalue import TimeValue
+
+TEMPORAL_LABELS = ("DATE", "TIME")
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_MODAL_PAST = {"have", "has", "had"}
+# Heads of an infinitive that make it future: "expected to meet", "plans to visit".
+_FUTURE_HEADS = {
+    "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "want", "agree",
+    "decide", "prepare", "promise", "vow", "pledge", "try", "seek", "go", "likely", "about",
+}  # fmt: skip
+_FUTURE_WORDS = {"upcoming", "next", "coming", "forthcoming", "scheduled", "planned"}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression of a Doc: its token span, governing verb, tense and value."""
+
+    start: int  # token index
+    end: int
+    text: str
+    start_char: int  # in the Doc's text
+    end_char: int
+    governor: int | None  # token index of the governing verb
+    tense: str
+    value: TimeValue | None
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    weekday_words = [word for word in WEEKDAYS if len(word) > 3]
+    month_words = [word for word in MONTHS if len(word) > 3 or word == "may"]
+    matcher = Matcher(vocab)
+    ordinal = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
+    matcher.add(
+        "TIMEX",
+        [
+            [{"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"}, {"LOWER": {"IN": weekday_words}}],
+            [{"LOWER": "the"}, ordinal, {"LOWER": "of"}, {"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": "month"}],
+            [{"LOWER": "the"}, ordinal],
+            [{"LOWER": {"IN": month_words}, "IS_TITLE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}],
+            [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "tonight"]}}],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
+def temporal_spans(doc: Doc) -> list[Span]:
+    """spaCy's DATE/TIME entities plus rule matches that no entity already covers."""
+    spans = [entity for entity in doc.ents if entity.label_ in TEMPORAL_LABELS]
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    for _, start, end in _matcher(doc.vocab)(doc):
+        if not covered.intersection(range(start, end)):
+            spans.append(doc[start:end])
+            covered.update(range(start, end))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+    """Every temporal expression of the Doc, normalized against the anchor date."""
+    timexes = []
+    reference: date | None = None  # the narrative's last day, for "that day"
+    reference_paragraph = -1
+    for span in temporal_spans(doc):
+        governor = governing_verb(span.root)
+        tense = tense_of(governor) if governor is not None else UNKNOWN
+        paragraph = doc.text.count("\n\n", 0, span.start_char)
+        recent = reference if paragraph - reference_paragraph <= 1 else None
+        value = normalize(span.text, anchor, tense, recent)
+        if value is not None and value.precision == "day" and value.interval:
+            reference, reference_paragraph = value.interval[0], paragraph
+        timexes.append(
+            Timex(
+                span.start,
+                span.end,
+                span.text,
+                span.start_char,
+                span.end_char,
+                governor.i if governor is not None else None,
+                tense,
+                value,
+            )
+        )
+    return timexes
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token in the parse (the token itself if it is a verb)."""
+    current = token
+    for _ in range(12):  # parse trees of news sentences are far shallower
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def tense_of(verb: Token) -> str:
+    """'past', 'present', 'future' or 'unknown' for the clause a verb heads."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    aux_lemmas = {child.lower_ for child in auxiliaries} | {child.lemma_ for child in auxiliaries}
+    if aux_lemmas & _FUTURE_AUX or _has_future_word(verb):
+        return FUTURE
+    if verb.tag_ == "VBD" or aux_lemmas & _MODAL_PAST or any(a.tag_ == "VBD" for a in auxiliaries):
+        return PAST
+    if verb.tag_ in ("VB", "VBG") and _is_prospective(verb):
+        return FUTURE
+    if verb.tag_ == "VBG" and _is_retrospective(verb):
+        return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP"):
+        return PRESENT
+    return UNKNOWN
+
+
+def _has_future_word(verb: Token) -> bool:
+    return any(child.lower_ in _FUTURE_WORDS for child in verb.children if child.dep_ in ("amod", "advmod"))
+
+
+def _is_prospective(verb: Token) -> bool:
+    """'expected to meet', 'plans to visit', 'before meeting', 'ahead of talks'."""
+    marker = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "aux") and c.lower_ in ("to", "before")), None)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("before", "ahead"):
+        return True
+    if marker == "before":
+        return True
+    return marker == "to" and (head.lemma_ in _FUTURE_HEADS or tense_of_simple(head) == FUTURE)
+
+
+def _is_retrospective(verb: Token) -> bool:
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "following")
+
+
+def tense_of_simple(verb: Token) -> str:
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    return FUTURE if auxiliaries & _FUTURE_AUX else UNKNOWN

@@ -1,0 +1,123 @@
+"""The plain data passed between pipeline stages. Every class is frozen: stages never mutate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_cli.timevalue import TimeValue
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for the user: which document (if any), a stable code, and a readable message."""
+
+    code: str
+    message: str
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of cleaned text copied verbatim from the original file.
+
+    ``body_start`` is where it begins in the cleaned body, ``source_start`` in the original text.
+    """
+
+    body_start: int
+    source_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    """When an article was published, where that came from, and why (for inferred years)."""
+
+    date: date | None = None
+    source: str | None = None  # header | dateline | metadata | option | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article after reading and cleaning: the text the NLP stage sees and its provenance."""
+
+    id: str
+    path: str
+    text: str
+    body: str
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    publication: Publication = field(default_factory=Publication)
+    url: str | None = None
+    outlet: str | None = None
+
+    def source_offset(self, body_offset: int) -> int:
+        """Map an offset in ``body`` back to the same character in the original ``text``."""
+        for segment in reversed(self.segments):
+            if segment.body_start <= body_offset:
+                return segment.source_start + min(body_offset - segment.body_start, segment.length)
+        return body_offset
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The evidence of one event: the sentence it was read from, located in the source file."""
+
+    document: str
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    date_text: str | None = None
+    date_rule: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event as read from one sentence of one article."""
+
+    type: str
+    trigger: str
+    date: TimeValue | None
+    precision: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    summary: str
+    mention: Mention
+    principals: tuple[str, ...] = ()  # the persons and organisations among the actors, if any
+
+    @property
+    def interval(self) -> tuple[date, date] | None:
+        return self.date.interval if self.date is not None else None
+
+
+@dataclass(frozen=True)
+class ChronologyEvent:
+    """An event of the chronology: one or more event mentions judged to be the same event."""
+
+    id: str
+    date: str | None
+    precision: str
+    start: date | None
+    end: date | None
+    type: str
+    summary: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({mention.document for mention in self.mentions}))
+
+    @property
+    def source_count(self) -> int:
+        return len(self.documents)
+
+
+@dataclass(frozen=True)
+class Chronology:
+    documents: tuple[Document, ...]
+    events: tuple[ChronologyEvent, ...]
+    notices: tuple[Notice, ...] = ()

