@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-_ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'\-]*\s+(?:(?:of|the|for|and|on)\s+)*){1,8})\(([A-Z][A-Z&]{1,9})\)")
+_ACRONYM_RE = re.compile(
+    r"((?:[A-Z][\w&'\-]*\s+(?:(?:of|the|for|and|on)\s+)*){1,8})\(([A-Z][A-Z&]{1,9})\)"
+)
 _SMALL_WORDS = {"of", "the", "for", "and", "on"}
 
 
@@ -24,7 +26,9 @@ _SMALL_WORDS = {"of", "the", "for", "and", "on"}
 def title_words() -> frozenset[str]:
     text = resources.files("timeline_cli").joinpath("data/titles.txt").read_text("utf-8")
     return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -56,7 +60,11 @@ def is_title_modifier(span: Span) -> bool:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.lower_ in title_words():
         return True
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in title_words()
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in title_words()
+    )
 
 
 class ActorIndex:
@@ -82,7 +90,11 @@ class ActorIndex:
 
     def person_before(self, position: int) -> str | None:
         """The latest person named before a token, for 'he' and 'she'."""
-        starts = [start for start, (_, label) in self._names.items() if label == "PERSON" and start < position]
+        starts = [
+            start
+            for start, (_, label) in self._names.items()
+            if label == "PERSON" and start < position
+        ]
         if not starts:
             return None
         entity_start = max(starts)
@@ -121,7 +133,10 @@ def _acronyms(text: str) -> dict[str, str]:
         for start in range(len(words)):
             candidate = words[start:]
             initials = "".join(word[0] for word in candidate if word.lower() not in _SMALL_WORDS)
-            if initials.upper() == acronym.replace("&", "") and candidate[0].lower() not in _SMALL_WORDS:
+            if (
+                initials.upper() == acronym.replace("&", "")
+                and candidate[0].lower() not in _SMALL_WORDS
+            ):
                 found[acronym] = " ".join(candidate)
                 break
     return found

@@ -33,7 +33,8 @@ ORDINAL_WORDS = {
 
 _FULL_MONTH_NAMES = [name for name in MONTHS if len(name) > 3 or name == "may"]
 MONTH_PATTERN = (
-    r"(?:" + "|".join(sorted(_FULL_MONTH_NAMES, key=len, reverse=True))
+    r"(?:"
+    + "|".join(sorted(_FULL_MONTH_NAMES, key=len, reverse=True))
     + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
 )
 WEEKDAY_PATTERN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

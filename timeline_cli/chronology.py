@@ -34,7 +34,11 @@ def _same_date(first: Event, second: Event) -> bool:
     if first.date.value == second.date.value:
         return True
     day_like = ("day", "publication")
-    return first.precision in day_like and second.precision in day_like and first.interval == second.interval
+    return (
+        first.precision in day_like
+        and second.precision in day_like
+        and first.interval == second.interval
+    )
 
 
 def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
@@ -69,7 +73,8 @@ def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Ev
     """The one dated event of the same article that an undated mention points back to.
 
     "During the four-hour meeting" after "held talks on the 13th" is that meeting; with two
-    or more candidates the mention stays on its own rather than guess.
+    or more candidates the mention stays on its own rather than guess. Only named persons and
+    organisations count as shared participants here: "North Korean" is in half the events.
     """
     candidates = [
         group
@@ -77,7 +82,7 @@ def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Ev
         if group[0].precision not in (*_UNDATED, "publication")
         and any(member.mention.document == event.mention.document for member in group)
         and group[0].type == event.type
-        and _actors_overlap(group[0], event)
+        and set(group[0].principals) & set(event.principals)
         and not _places_conflict(group[0], event)
     ]
     return candidates[0] if len(candidates) == 1 else None
@@ -92,10 +97,12 @@ def _places_conflict(first: Event, second: Event) -> bool:
 
 
 def _merge(group: list[Event]) -> ChronologyEvent:
-    dated = min(group, key=lambda e: (-PRECISION_RANK.get(e.precision, -1), group.index(e)))
+    dated = min(group, key=lambda e: (-_date_quality(e), group.index(e)))
     actors = tuple(dict.fromkeys(name for event in group for name in event.actors))
     places = tuple(dict.fromkeys(name for event in group for name in event.places))
-    mentions = tuple(sorted({e.mention for e in group}, key=lambda m: (m.document, m.start, m.trigger)))
+    mentions = tuple(
+        sorted({e.mention for e in group}, key=lambda m: (m.document, m.start, m.trigger))
+    )
     interval = dated.interval
     value = dated.date.value if dated.date is not None else None
     first = mentions[0]
@@ -114,8 +121,16 @@ def _merge(group: list[Event]) -> ChronologyEvent:
     )
 
 
+def _date_quality(event: Event) -> int:
+    """How well a mention dates its event: any explicit date beats the publication date."""
+    if event.precision in (*_UNDATED, "publication"):
+        return -1
+    return PRECISION_RANK.get(event.precision, -1)
+
+
 def chronological_key(event: ChronologyEvent) -> tuple:
-    """Dated events by first day, coarser precision first (a month before its days); undated last."""
+    """Dated events by first day, coarser precision first (a month before its days), undated
+    last."""
     start = event.start or date.max
     return (
         event.start is None,

@@ -108,11 +108,14 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _find_title(kept: list[tuple[int, str]]) -> str | None:
-    """The first short line at the top that is not a timestamp or a byline."""
+    """The first short line at the top that is not a timestamp or a byline.
+
+    Headlines do not end with a full stop; a first line that does is the article's lead.
+    """
     for _, line in kept[:_TITLE_SEARCH_LINES]:
         if HEADER_DATE_RE.search(line) or _BYLINE_RE.match(line) or match_dateline(line):
             continue
-        if len(line.split()) <= _TITLE_MAX_WORDS:
+        if len(line.split()) <= _TITLE_MAX_WORDS and not line.endswith("."):
             return line
         return None
     return None

@@ -47,7 +47,11 @@ def load_documents(
             notices.append(notice)
         cleaned = clean_article(text)
         if not cleaned.body.strip():
-            notices.append(Notice("skipped", f"{path}: no article text left after removing page debris", path.stem))
+            notices.append(
+                Notice(
+                    "skipped", f"{path}: no article text left after removing page debris", path.stem
+                )
+            )
             skipped.append(str(path))
             continue
         if path.parent not in metadata_cache:
@@ -111,7 +115,9 @@ def _infer_dateline_years(
     for document in documents:
         dateline = datelines.get(document.id)
         if dateline is not None:
-            document = replace(document, publication=dateline_publication(dateline, known, latest_year))
+            document = replace(
+                document, publication=dateline_publication(dateline, known, latest_year)
+            )
         result.append(document)
     return result
 
@@ -131,5 +137,7 @@ def _undated_notices(documents: Sequence[Document]) -> list[Notice]:
                 )
             )
         elif publication.note:
-            notices.append(Notice("inferred-year", f"{document.id}: {publication.note}", document.id))
+            notices.append(
+                Notice("inferred-year", f"{document.id}: {publication.note}", document.id)
+            )
     return notices

@@ -86,18 +86,35 @@ def _is_predicate(verb: Token) -> bool:
     if verb.dep_ == "amod":
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.dep_ == "acl" and not auxiliaries and not any(c.dep_ in SUBJECTS for c in verb.children):
+    if (
+        verb.dep_ == "acl"
+        and not auxiliaries
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    ):
         return False
     if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("ccomp", "acl", "advcl", "relcl"):
         return False  # "defectors detained in Baishan": a participle, whatever the parser says
-    return not (verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in TOPIC_PREPOSITIONS)
+    return not (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.lower_ in TOPIC_PREPOSITIONS
+    )
 
 
 def _verb_type(token: Token, lexicon: Lexicon) -> str | None:
     for child in token.children:
         for word in (child.lower_, child.lemma_):
             phrase_type = lexicon.verb_phrases.get((token.lemma_, word))
-            if phrase_type and child.dep_ in ("prt", "dobj", "acomp", "advmod", "oprd", "ccomp", "prep", "xcomp"):
+            if phrase_type and child.dep_ in (
+                "prt",
+                "dobj",
+                "acomp",
+                "advmod",
+                "oprd",
+                "ccomp",
+                "prep",
+                "xcomp",
+            ):
                 return phrase_type
     return lexicon.verbs.get(token.lemma_)
 
@@ -119,30 +136,48 @@ def _noun_clause(noun: Token, lexicon: Lexicon) -> Token | None:
         return head
     if _has_own_date(noun) or any(child.dep_ == "poss" for child in noun.children):
         return governing_verb(noun) or noun
-    determined = any(child.dep_ in ("det", "poss") and child.lower_ != "no" for child in noun.children)
+    determined = any(
+        child.dep_ in ("det", "poss") and child.lower_ != "no" for child in noun.children
+    )
     if noun.dep_ == "pobj" and head.lower_ in lexicon.event_prepositions and determined:
         return governing_verb(noun) or noun
-    if noun.dep_ == "nsubj" and head.lemma_ in ("take", "begin", "start", "end", "open", "come", "continue"):
+    if noun.dep_ == "nsubj" and head.lemma_ in (
+        "take",
+        "begin",
+        "start",
+        "end",
+        "open",
+        "come",
+        "continue",
+    ):
         return head
     return None
 
 
 def _has_own_date(noun: Token) -> bool:
     return any(
-        token.ent_type_ in ("DATE", "TIME") for child in noun.children if child.dep_ in ("prep", "npadvmod", "acl")
+        token.ent_type_ in ("DATE", "TIME")
+        for child in noun.children
+        if child.dep_ in ("prep", "npadvmod", "acl")
         for token in child.subtree
     )
 
 
 def _is_factual(token: Token, lexicon: Lexicon) -> bool:
     # Negation may hang on an auxiliary: "are not repatriated".
-    near = [*token.children, *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+    near = [
+        *token.children,
+        *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children),
+    ]
     if any(child.dep_ == "neg" or child.lower_ == "no" for child in near):
         return False
     if any(child.dep_ == "aux" and child.lower_ in lexicon.blocking_modals for child in near):
         return False
     head = token.head
-    if token.dep_ in ("xcomp", "pobj", "acl", "ccomp", "dobj") and head.lemma_ in lexicon.blocking_heads:
+    if (
+        token.dep_ in ("xcomp", "pobj", "acl", "ccomp", "dobj")
+        and head.lemma_ in lexicon.blocking_heads
+    ):
         return False
     return not (head.dep_ == "prep" and head.head.lemma_ in lexicon.blocking_heads)
 
@@ -179,13 +214,23 @@ def _build_event(
         start=document.source_offset(sentence.start_char),
         end=document.source_offset(sentence.end_char),
         trigger=trigger.token.text,
-        date_text=timex.text if timex and date is not None and date.rule != PUBLICATION_RULE else None,
+        date_text=timex.text
+        if timex and date is not None and date.rule != PUBLICATION_RULE
+        else None,
         date_rule=date.rule if date else None,
     )
     summary = _summary(sentence.doc, _told(trigger, clause_tokens | subject))
-    principals = tuple(name for name in names if name in actors.people) or names
+    principals = tuple(name for name in names if name in actors.people)
     return Event(
-        trigger.type, trigger.token.lemma_, date, precision, names, places, summary, mention, principals
+        trigger.type,
+        trigger.token.lemma_,
+        date,
+        precision,
+        names,
+        places,
+        summary,
+        mention,
+        principals,
     )
 
 
@@ -238,7 +283,10 @@ def _subject_tokens(clause: Token) -> set[int]:
                 return {token.i for token in child.subtree}
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return {token.i for token in current.head.subtree} - {t.i for t in current.subtree}
-        if current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj") or current.head is current:
+        if (
+            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj")
+            or current.head is current
+        ):
             return set()
         current = current.head
     return set()
@@ -263,11 +311,27 @@ def _participants(
     for index in sorted(subject):
         token = sentence.doc[index]
         if token.lower_ in PERSONAL_PRONOUNS and token.i in tokens:
-            person = actors.person_before(token.i)
+            person = _antecedent(token, sentence, actors)
             if person:
                 names.append((False, token.i, person))
     ordered = [name for _, _, name in sorted(names)]
     return tuple(dict.fromkeys(ordered)), tuple(dict.fromkeys(places))
+
+
+def _antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
+    """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Davies raised
+    concerns when he visited"), else the latest person named before it."""
+    clause = pronoun.head
+    if clause.dep_ in ("advcl", "conj", "relcl", "ccomp") and clause.head is not clause:
+        governing_subject = {
+            t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree
+        }
+        for entity in sentence.ents:
+            if entity.root.i in governing_subject and entity.label_ in ("PERSON", "ORG"):
+                name = actors.canonical(entity)
+                if name:
+                    return name
+    return actors.person_before(pronoun.i)
 
 
 def _is_place(entity: Span) -> bool:
@@ -294,7 +358,9 @@ def _attached_timex(trigger: Trigger, timexes: list[Timex], claimed: set[int]) -
     if in_clause:
         return in_clause[0]
     ancestors = {token.i for token in own.ancestors}
-    governed_above = [t for t in candidates if t.governor in ancestors and t.governor not in claimed]
+    governed_above = [
+        t for t in candidates if t.governor in ancestors and t.governor not in claimed
+    ]
     if governed_above:
         return governed_above[-1]
     if trigger.type == "statement":
@@ -332,9 +398,13 @@ def _event_date(timex: Timex | None, document: Document) -> tuple[TimeValue | No
 def _summary(doc: Doc, indices: set[int]) -> str:
     """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS."""
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
-    while tokens and (tokens[0].dep_ in ("punct", "cc", "mark") or tokens[0].lower_ in OPENING_ADVERBS):
+    while tokens and (
+        tokens[0].dep_ in ("punct", "cc", "mark") or tokens[0].lower_ in OPENING_ADVERBS
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].dep_ in ("cc", "mark", "prep", "aux", "det") or tokens[-1].is_punct):
+    while tokens and (
+        tokens[-1].dep_ in ("cc", "mark", "prep", "aux", "det") or tokens[-1].is_punct
+    ):
         tokens = tokens[:-1]
     parts: list[str] = []
     previous: Token | None = None

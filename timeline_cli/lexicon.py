@@ -26,7 +26,9 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("timeline_cli").joinpath("data/lexicon.toml").read_text("utf-8"))
+    raw = tomllib.loads(
+        resources.files("timeline_cli").joinpath("data/lexicon.toml").read_text("utf-8")
+    )
     verbs: dict[str, str] = {}
     verb_phrases: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}

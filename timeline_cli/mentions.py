@@ -53,8 +53,17 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher.add(
         "TIMEX",
         [
-            [{"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"}, {"LOWER": {"IN": weekday_words}}],
-            [{"LOWER": "the"}, ordinal, {"LOWER": "of"}, {"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": "month"}],
+            [
+                {"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"},
+                {"LOWER": {"IN": weekday_words}},
+            ],
+            [
+                {"LOWER": "the"},
+                ordinal,
+                {"LOWER": "of"},
+                {"LOWER": {"IN": ["last", "this", "next"]}},
+                {"LOWER": "month"},
+            ],
             [{"LOWER": "the"}, ordinal],
             [{"LOWER": {"IN": month_words}, "IS_TITLE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}],
             [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "tonight"]}}],
@@ -135,12 +144,21 @@ def tense_of(verb: Token) -> str:
 
 
 def _has_future_word(verb: Token) -> bool:
-    return any(child.lower_ in _FUTURE_WORDS for child in verb.children if child.dep_ in ("amod", "advmod"))
+    return any(
+        child.lower_ in _FUTURE_WORDS for child in verb.children if child.dep_ in ("amod", "advmod")
+    )
 
 
 def _is_prospective(verb: Token) -> bool:
     """'expected to meet', 'plans to visit', 'before meeting', 'ahead of talks'."""
-    marker = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "aux") and c.lower_ in ("to", "before")), None)
+    marker = next(
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ in ("mark", "aux") and c.lower_ in ("to", "before")
+        ),
+        None,
+    )
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ in ("before", "ahead"):
         return True

@@ -85,7 +85,7 @@ class Event:
     places: tuple[str, ...]
     summary: str
     mention: Mention
-    principals: tuple[str, ...] = ()  # the persons and organisations among the actors, if any
+    principals: tuple[str, ...] = ()  # the persons and organisations among the actors
 
     @property
     def interval(self) -> tuple[date, date] | None:

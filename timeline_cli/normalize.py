@@ -36,7 +36,10 @@ UNRESOLVED = "XXXX-XX-XX"
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie)"
+_UNIT = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
+    r"|century|centurie)"
+)
 _UNIT_CODES = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
     "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
@@ -154,9 +157,17 @@ def _pick(candidates: list[date], anchor: date, tense: str) -> date:
 
 # --- rules, tried in order -------------------------------------------------------------------
 
-_PRESENT_WORDS = r"now|right now|currently|at present|at the moment|presently|nowadays|these days|the present|present|today's|this time"
-_PAST_WORDS = r"recently|lately|the past|previously|formerly|once|earlier|before|in the past|some time ago|former times"
-_FUTURE_WORDS = r"the future|in the future|soon|shortly|later|the coming years|the years ahead|future"
+_PRESENT_WORDS = (
+    r"now|right now|currently|at present|at the moment|presently|nowadays|these days"
+    r"|the present|present|today's|this time"
+)
+_PAST_WORDS = (
+    r"recently|lately|the past|previously|formerly|once|earlier|before|in the past"
+    r"|some time ago|former times"
+)
+_FUTURE_WORDS = (
+    r"the future|in the future|soon|shortly|later|the coming years|the years ahead|future"
+)
 
 
 def reference_words(text: str, context: Context) -> TimeValue | None:
@@ -174,7 +185,8 @@ _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 def deictic_day(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        r"(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|this (morning|afternoon|evening))"
+        r"(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow"
+        r"|this (morning|afternoon|evening))"
         r"(?:'s)?(?: (morning|afternoon|evening|night))?",
         text,
     )
@@ -194,16 +206,21 @@ def deictic_day(text: str, context: Context) -> TimeValue | None:
 def narrative_day(text: str, context: Context) -> TimeValue | None:
     """'that day', 'the next day', 'the following week': relative to the narrative's last date."""
     match = re.fullmatch(
-        r"(?:that|the same) (day|week|month|year)|the (next|following|previous|preceding) (day|week|month|year)",
+        r"(?:that|the same) (day|week|month|year)"
+        r"|the (next|following|previous|preceding) (day|week|month|year)",
         text,
     )
-    part_of_day = re.fullmatch(r"(?:earlier |later )?(?:that|the same) (morning|afternoon|evening|night)", text)
+    part_of_day = re.fullmatch(
+        r"(?:earlier |later )?(?:that|the same) (morning|afternoon|evening|night)", text
+    )
     if not match and not part_of_day:
         return None
     if context.reference is None:
         return _unresolved("narrative_day")
     if part_of_day:
-        return TimeValue(f"{context.reference.isoformat()}T{_PARTS_OF_DAY[part_of_day.group(1)]}", TIME)
+        return TimeValue(
+            f"{context.reference.isoformat()}T{_PARTS_OF_DAY[part_of_day.group(1)]}", TIME
+        )
     unit = match.group(1) or match.group(3)
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(match.group(2) or "", 0)
     return _shift_unit(context.reference, unit, step)
@@ -227,7 +244,11 @@ def age(text: str, context: Context) -> TimeValue | None:
 
 
 def ago_or_later(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(rf"(?:(?P<n>{_NUMBER}) |a few |several |some )?(?P<unit>{_UNIT})s? (?P<dir>ago|earlier|before|later|after|from now|hence)", text)
+    match = re.fullmatch(
+        rf"(?:(?P<n>{_NUMBER}) |a few |several |some )?(?P<unit>{_UNIT})s? "
+        r"(?P<dir>ago|earlier|before|later|after|from now|hence)",
+        text,
+    )
     match = match or re.fullmatch(rf"in (?P<n>{_NUMBER}) (?P<unit>{_UNIT})s?(?P<dir>)", text)
     if not match:
         return None
@@ -235,7 +256,11 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
         return _unresolved("ago_or_later")
     count = number_value(match.group("n") or "a") or 1
     direction = -1 if match.group("dir") in ("ago", "earlier", "before") else 1
-    base = context.anchor if match.group("dir") in ("ago", "from now", "hence", "") else context.reference or context.anchor
+    base = (
+        context.anchor
+        if match.group("dir") in ("ago", "from now", "hence", "")
+        else context.reference or context.anchor
+    )
     unit = match.group("unit")
     if unit in ("day", "night"):
         return _day(base + timedelta(days=direction * count))
@@ -252,19 +277,20 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
 
 def duration(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:the |a |an )?(?:(?:past|last|next|first|coming|previous|following|recent|further|additional|another|other) )?"
-        rf"(?:(?P<n>{_NUMBER})[- ](?:and a half[- ])?|a |an )?(?P<unit>{_UNIT})s?(?:[- ]long)?(?: or so)?",
+        r"(?:the |a |an )?(?:(?:past|last|next|first|coming|previous|following|recent|further"
+        r"|additional|another|other) )?"
+        rf"(?:(?P<n>{_NUMBER})[- ](?:and a half[- ])?|a |an )?(?P<unit>{_UNIT})s?"
+        r"(?:[- ]long)?(?: or so)?",
         text,
     )
     if not match:
         return None
     number = match.group("n")
-    plural = text.rstrip().endswith("s") and not number
-    if not number and not plural and not re.match(r"(?:the |a |an )", text):
-        return None  # a lone unit word ("year") is not a duration
-    if not number and re.match(r"the (?:past|last|next|coming|previous|following) ", text) is None and not plural:
-        if re.match(r"(?:a|an) ", text) is None:
-            return None
+    plural = not number and text.endswith("s")
+    with_article = re.match(r"(?:a|an) ", text) is not None
+    stretch = re.match(r"the (?:past|last|next|coming|previous|following) ", text) is not None
+    if not (number or plural or with_article or stretch):
+        return None  # "year", "the year": a reference to a period, not a length of time
     unit_code = _UNIT_CODES[match.group("unit")]
     amount = "X" if number is None and plural else str(number_value(number or "a") or "X")
     if unit_code == "WE":
@@ -277,10 +303,23 @@ def duration(text: str, context: Context) -> TimeValue | None:
 
 
 def frequency(text: str, context: Context) -> TimeValue | None:
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "nightly": "P1D",
+        "hourly": "PT1H",
+        "quarterly": "P3M",
+    }
     if text in adverbs:
         return TimeValue(adverbs[text], SET)
-    match = re.fullmatch(rf"(?:every|each|per) (?:(?P<n>{_NUMBER}) )?(?P<unit>{_UNIT}|{WEEKDAY_PATTERN}|{MONTH_PATTERN})s?", text)
+    match = re.fullmatch(
+        rf"(?:every|each|per) (?:(?P<n>{_NUMBER}) )?"
+        rf"(?P<unit>{_UNIT}|{WEEKDAY_PATTERN}|{MONTH_PATTERN})s?",
+        text,
+    )
     if not match:
         return None
     unit = match.group("unit")
@@ -296,8 +335,10 @@ def frequency(text: str, context: Context) -> TimeValue | None:
 def relative_unit(text: str, context: Context) -> TimeValue | None:
     """'last week', 'this month', 'next year', 'earlier this year', 'later this month'."""
     match = re.fullmatch(
-        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this|next|past|coming|previous|current|the current|the coming|the past|the previous|the last|the next|that)"
-        r" (?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)",
+        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this|next|past|coming|previous|current"
+        r"|the current|the coming|the past|the previous|the last|the next|that)"
+        r" (?P<unit>week|weekend|month|year|quarter|decade|century"
+        r"|spring|summer|fall|autumn|winter)",
         text,
     )
     if not match:
@@ -306,10 +347,7 @@ def relative_unit(text: str, context: Context) -> TimeValue | None:
         return None
     which = match.group("which").removeprefix("the ")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    if which == "that":
-        base = context.reference
-    else:
-        base = context.anchor
+    base = context.reference if which == "that" else context.anchor
     if base is None:
         return _unresolved("relative_unit")
     unit = match.group("unit")
@@ -343,7 +381,8 @@ def _season(base: date, season: str, step: int) -> TimeValue:
 
 def weekday(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:(?P<which>last|this|next|this past|this coming|coming|past) )?(?P<day>{WEEKDAY_PATTERN})(?:'s)?"
+        r"(?:(?P<which>last|this|next|this past|this coming|coming|past) )?"
+        rf"(?P<day>{WEEKDAY_PATTERN})(?:'s)?"
         r"(?: (?P<part>morning|afternoon|evening|night))?",
         text,
     )
@@ -353,7 +392,14 @@ def weekday(text: str, context: Context) -> TimeValue | None:
         return _unresolved("weekday")
     target = weekday_number(match.group("day"))
     which = match.group("which") or ""
-    tense = {"last": PAST, "this past": PAST, "past": PAST, "next": FUTURE, "coming": FUTURE, "this coming": FUTURE}.get(which, context.tense)
+    tense = {
+        "last": PAST,
+        "this past": PAST,
+        "past": PAST,
+        "next": FUTURE,
+        "coming": FUTURE,
+        "this coming": FUTURE,
+    }.get(which, context.tense)
     candidates = [context.anchor + timedelta(days=offset) for offset in range(-7, 8)]
     candidates = [day for day in candidates if day.weekday() == target]
     if which in ("last", "next"):
@@ -368,9 +414,14 @@ _ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_W
 
 
 def day_of_month(text: str, context: Context) -> TimeValue | None:
-    """'the 13th', 'the 26th of last month', 'the 8th of March' (dateparser reads 'the 8th' as August)."""
+    """'the 13th', 'the 26th of last month', 'the 8th of March'.
+
+    dateparser reads 'the 8th' as August; here it is a day of the anchor's month or a
+    neighbouring one, as the tense says.
+    """
     match = re.fullmatch(
-        rf"the (?:{_ORDINAL_DAY})(?: of (?:(?P<which>last|this|next|the previous|the same) month|(?P<month>{MONTH_PATTERN})(?:,? (?P<year>\d{{4}}))?))?",
+        rf"the (?:{_ORDINAL_DAY})(?: of (?:(?P<which>last|this|next|the previous|the same) month"
+        rf"|(?P<month>{MONTH_PATTERN})(?:,? (?P<year>\d{{4}}))?))?",
         text,
     )
     if not match:
@@ -412,7 +463,9 @@ def _month_day(month: int, day: int, context: Context) -> TimeValue:
 def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
     """'October last year', 'last October', 'October of next year', 'this October'."""
     match = re.fullmatch(rf"(?P<m>{MONTH_PATTERN}) (?:of )?(?P<which>last|this|next) year", text)
-    match = match or re.fullmatch(rf"(?P<which>last|this|next|this past|this coming) (?P<m>{MONTH_PATTERN})", text)
+    match = match or re.fullmatch(
+        rf"(?P<which>last|this|next|this past|this coming) (?P<m>{MONTH_PATTERN})", text
+    )
     if not match:
         return None
     if context.anchor is None:
@@ -434,11 +487,23 @@ def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
 
 def month_day_year(text: str, context: Context) -> TimeValue | None:
     """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March'."""
-    month_first = re.fullmatch(rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?(?: (?P<time>.+))?", text)
-    day_first = re.fullmatch(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m>{MONTH_PATTERN})(?:,? (?P<y>\d{{4}}))?", text)
-    month_year = re.fullmatch(rf"(?P<m>{MONTH_PATTERN})(?:,? (?:of )?(?P<y>\d{{4}}|'\d{{2}}))?", text)
+    month_first = re.fullmatch(
+        rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"
+        r"(?: (?P<time>.+))?",
+        text,
+    )
+    day_first = re.fullmatch(
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m>{MONTH_PATTERN})"
+        r"(?:,? (?P<y>\d{4}))?",
+        text,
+    )
+    month_year = re.fullmatch(
+        rf"(?P<m>{MONTH_PATTERN})(?:,? (?:of )?(?P<y>\d{{4}}|'\d{{2}}))?", text
+    )
     match = month_first or day_first
-    if match and (match.groupdict().get("time") is None or re.search(r"\d", match.group("time") or "")):
+    if match and (
+        match.groupdict().get("time") is None or re.search(r"\d", match.group("time") or "")
+    ):
         month = month_number(match.group("m"))
         day = int(match.group("d"))
         if match.group("y"):
@@ -450,11 +515,18 @@ def month_day_year(text: str, context: Context) -> TimeValue | None:
         month = month_number(month_year.group("m"))
         year_text = month_year.group("y")
         if year_text:
-            year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text[1:]), context)
+            year = (
+                int(year_text)
+                if len(year_text) == 4
+                else _two_digit_year(int(year_text[1:]), context)
+            )
             return _month(year, month)
         if context.anchor is None:
             return _unresolved("month")
-        candidates = [date(year, month, 1) for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1)]
+        candidates = [
+            date(year, month, 1)
+            for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1)
+        ]
         first_of_anchor_month = context.anchor.replace(day=1)
         chosen = _pick(candidates, first_of_anchor_month, context.tense)
         return _month(chosen.year, month)
@@ -494,19 +566,35 @@ def year_forms(text: str, context: Context) -> TimeValue | None:
 
 
 _ORDINAL_PART = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
-_PART_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PART_NUMBERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def quarter_or_half(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:the )?(?:{_ORDINAL_PART} |(?P<which>last|this|next|current) )?(?:fiscal |calendar )?(?P<unit>quarter|half)"
+        rf"(?:the )?(?:{_ORDINAL_PART} |(?P<which>last|this|next|current) )?"
+        r"(?:fiscal |calendar )?(?P<unit>quarter|half)"
         rf"(?: of (?:(?P<year>\d{{4}})|(?:the )?(?P<rel>last|this|next) year|the year))?",
         text,
-    ) or re.fullmatch(r"(?P<q>q[1-4])(?: (?P<year>\d{4}))?(?P<unit>)(?P<ord>)(?P<which>)(?P<rel>)", text)
+    ) or re.fullmatch(
+        r"(?P<q>q[1-4])(?: (?P<year>\d{4}))?(?P<unit>)(?P<ord>)(?P<which>)(?P<rel>)", text
+    )
     if not match or not (match.group("ord") or match.groupdict().get("q") or match.group("which")):
         return None
     if match.group("which"):
-        return relative_unit(f"{match.group('which')} quarter", context) if match.group("unit") == "quarter" else None
+        return (
+            relative_unit(f"{match.group('which')} quarter", context)
+            if match.group("unit") == "quarter"
+            else None
+        )
     unit = match.group("unit") or "quarter"
     count = 4 if unit == "quarter" else 2
     if match.groupdict().get("q"):
@@ -545,15 +633,21 @@ def numeric_date(text: str, context: Context) -> TimeValue | None:
     return None
 
 
+_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
+
+
 def clock_time(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?: \w+)?", text)
-    if not match or (match.group("m") is None and match.group("ampm") is None):
-        if text not in ("noon", "midday", "midnight"):
-            return None
+    """'3 p.m.', '21:28', 'noon' on the anchor day."""
+    match = re.fullmatch(
+        r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?: \w+)?", text
+    )
+    is_clock = match is not None and (match.group("m") or match.group("ampm"))
+    if text not in _NAMED_HOURS and not is_clock:
+        return None
     if context.anchor is None:
         return _unresolved("clock_time")
-    if text in ("noon", "midday", "midnight"):
-        hour, minute = (0, 0) if text == "midnight" else (12, 0)
+    if match is None or not is_clock:
+        hour, minute = _NAMED_HOURS[text], 0
     else:
         hour, minute = int(match.group("h")), int(match.group("m") or 0)
         if (match.group("ampm") or "").startswith("p") and hour < 12:

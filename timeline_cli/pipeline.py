@@ -67,5 +67,9 @@ def extract_all(
     pairs = ((document.body, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         timexes = find_timexes(doc, document.publication.date)
-        unresolved = sum(1 for t in timexes if t.value is not None and t.value.value == UNRESOLVED)
+        unresolved = 0
+        if document.publication.date is None:
+            unresolved = sum(
+                1 for t in timexes if t.value is not None and t.value.value == UNRESOLVED
+            )
         yield document, extract_events(doc, document, timexes), unresolved

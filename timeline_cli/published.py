@@ -19,7 +19,9 @@ from timeline_cli.models import Publication
 HEADER_LINES = 12
 _MAX_HEADER_WORDS = 14
 _DAY_FIRST = rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})\s*,?\s+(?P<y1>\d{{4}})"
-_MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{{4}})"
+_MONTH_FIRST = (
+    rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{{4}})"
+)
 _ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
 HEADER_DATE_RE = re.compile(rf"\b(?:{_MONTH_FIRST}|{_DAY_FIRST}|{_ISO})\b", re.IGNORECASE)
 
@@ -115,7 +117,9 @@ def dateline_publication(
         return min(abs((day - other).days) for other in other_dates), year
 
     year = min(candidates, key=distance)
-    nearest = min(other_dates, key=lambda other: abs((date(year, dateline.month, dateline.day) - other).days))
+    nearest = min(
+        other_dates, key=lambda other: abs((date(year, dateline.month, dateline.day) - other).days)
+    )
     reasons.append(f"{year} puts it nearest another article of this run (published {nearest})")
     chosen = date(year, dateline.month, dateline.day)
     return Publication(chosen, "dateline", f"year inferred: {'; '.join(reasons)}")

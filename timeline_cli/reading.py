@@ -53,7 +53,9 @@ def _articles_in(folder: Path) -> list[Path]:
     found = []
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden and path.suffix.lower() in ARTICLE_SUFFIXES:
+        # A broken link is kept, so that it is reported rather than silently lost.
+        is_file = path.is_file() or path.is_symlink()
+        if is_file and not hidden and path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
     return found
 

@@ -30,8 +30,8 @@ PRECISION_RANK = {
     "month": 6,
     "week": 7,
     "day": 8,
-    "publication": 8,
     "time": 9,
+    "publication": 10,  # "as reported on": after the events explicitly dated that day
 }
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}

@@ -1,0 +1,90 @@
+"""Merging and ordering, on hand-built events (no NLP needed to test the rules)."""
+
+from __future__ import annotations
+
+from timeline_cli.chronology import merge_events, same_event
+from timeline_cli.models import Event, Mention
+from timeline_cli.timevalue import TimeValue
+
+
+def event(
+    document: str,
+    value: str | None,
+    precision: str,
+    actors: tuple[str, ...],
+    event_type: str = "meeting",
+    places: tuple[str, ...] = (),
+    start: int = 0,
+) -> Event:
+    mention = Mention(document, f"sentence {document} {start}", start, start + 10, "met")
+    date = TimeValue(value) if value else None
+    return Event(
+        event_type, "meet", date, precision, actors, places, f"summary {document}", mention, actors
+    )
+
+
+def test_same_meeting_from_two_outlets_merges() -> None:
+    herald = event("000", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    yonhap = event("002", "2012-03-09", "publication", ("Hillary Clinton", "Kim Sung-hwan"))
+    merged = merge_events([herald, yonhap])
+    assert len(merged) == 1
+    assert merged[0].source_count == 2
+    assert merged[0].precision == "day"  # the explicit date wins over the publication date
+    assert merged[0].summary == "summary 000"
+
+
+def test_different_places_same_day_stay_apart() -> None:
+    beijing = event("000", "2012-03-07", "day", ("Kim",), places=("Beijing",))
+    new_york = event("000", "2012-03-07", "day", ("Kim",), places=("New York",), start=50)
+    assert not same_event(beijing, new_york)
+    assert len(merge_events([beijing, new_york])) == 2
+
+
+def test_no_shared_actor_no_merge() -> None:
+    first = event("000", "2012-03-07", "day", ("Kim Sung-hwan", "Ban Ki-moon"))
+    second = event("001", "2012-03-07", "day", ("Kim Soo-kwon",))
+    assert len(merge_events([first, second])) == 2
+
+
+def test_types_must_agree() -> None:
+    meeting = event("000", "2012-03-09", "day", ("Hillary Clinton",))
+    statement = event("002", "2012-03-09", "day", ("Hillary Clinton",), event_type="statement")
+    assert len(merge_events([meeting, statement])) == 2
+
+
+def test_undated_mention_joins_the_one_dated_event_of_its_article() -> None:
+    talks = event("003", "2024-05-13", "day", ("Cho Tae-yul", "Wang Yi"), start=10)
+    during = event("003", "2024-05-14", "publication", ("Cho Tae-yul",), start=200)
+    merged = merge_events([talks, during])
+    assert len(merged) == 1 and len(merged[0].mentions) == 2
+    assert merged[0].date == "2024-05-13"
+
+
+def test_undated_mention_with_two_candidates_stays_alone() -> None:
+    first = event("003", "2024-05-13", "day", ("Cho Tae-yul",), start=10)
+    second = event("003", "2024-05-10", "day", ("Cho Tae-yul",), start=100)
+    undated = event("003", "2024-05-14", "publication", ("Cho Tae-yul",), start=200)
+    assert len(merge_events([first, second, undated])) == 3
+
+
+def test_no_chaining_through_a_middle_event() -> None:
+    # a~b share Kim, b~c share Lee, but a and c share nobody: c must not join a's group.
+    a = event("001", "2012-03-09", "day", ("Kim",))
+    b = event("002", "2012-03-09", "day", ("Kim", "Lee"))
+    c = event("003", "2012-03-09", "day", ("Lee",))
+    groups = merge_events([a, b, c])
+    assert len(groups) == 2
+
+
+def test_order_month_before_its_days_and_undated_last() -> None:
+    day = event("001", "2012-02-10", "day", ("A",))
+    month = event("002", "2012-02", "month", ("B",))
+    later = event("003", "2012-03-01", "day", ("C",))
+    undated = event("004", None, "unknown", ("D",))
+    ordered = merge_events([later, undated, day, month])
+    assert [e.date for e in ordered] == ["2012-02", "2012-02-10", "2012-03-01", None]
+
+
+def test_ids_are_stable() -> None:
+    events = [event("001", "2012-02-10", "day", ("A",)), event("002", "2012-02", "month", ("B",))]
+    assert [e.id for e in merge_events(events)] == [e.id for e in merge_events(reversed(events))]

@@ -1,0 +1,221 @@
+"""The command end to end on the seed articles, with the real spaCy pipeline and dateparser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline_cli.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def chronology(seeds: Path) -> dict[str, Any]:
+    result = runner.invoke(app, ["extract", str(seeds), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def find(
+    chronology: dict[str, Any], event_type: str, date: str, *actors: str
+) -> list[dict[str, Any]]:
+    return [
+        event
+        for event in chronology["events"]
+        if event["type"] == event_type
+        and event["date"] == date
+        and set(actors) <= set(event["actors"])
+    ]
+
+
+def test_schema_header_and_documents(chronology: dict[str, Any]) -> None:
+    assert chronology["schema"] == "timeline-cli/chronology" and chronology["version"] == 1
+    documents = {d["id"]: d for d in chronology["documents"]}
+    assert documents["000_dcdabd07474a23f9"]["published"] == "2012-03-07"
+    assert documents["000_dcdabd07474a23f9"]["published_source"] == "header"
+    dateline = documents["002_cfee3bea70a924cd"]
+    assert (dateline["published"], dateline["published_source"]) == ("2012-03-09", "dateline")
+    assert "Friday" in dateline["published_note"]
+    metadata = documents["003_1313ecc6bbfa66b3"]
+    assert (metadata["published"], metadata["published_source"]) == ("2024-05-14", "metadata")
+
+
+@pytest.mark.parametrize(
+    ("event_type", "date", "actors", "evidence"),
+    [
+        ("statement", "2012-03-05", (), "congressman urged"),
+        ("visit", "2012-03-07", (), "visited Beijing on Wednesday"),
+        ("meeting", "2012-03-07", ("Kim Sung-hwan", "Ban Ki-moon"), "New York"),
+        ("meeting", "2012-03-09", ("Kim Sung-hwan", "Hillary Clinton"), "Friday"),
+        ("statement", "2012-03-09", ("Hillary Clinton",), "made clear Friday"),
+        ("statement", "2012-02", ("Glyn Davies",), "raised our concerns"),
+        ("repatriation", "2023-10", ("China",), "about 500"),
+        ("repatriation", "2024-04-26", (), "Baishan"),
+        ("statement", "2024-05-08", ("Human Rights Watch",), "confirmed on the 8th"),
+        ("meeting", "2024-05-13", ("Cho Tae-yul", "Wang Yi"), "held talks"),
+    ],
+)
+def test_seed_events_appear_once_with_their_date(
+    chronology: dict[str, Any], event_type: str, date: str, actors: tuple[str, ...], evidence: str
+) -> None:
+    matches = [
+        event
+        for event in find(chronology, event_type, date, *actors)
+        if any(evidence in mention["sentence"] for mention in event["mentions"])
+    ]
+    assert len(matches) == 1, [e["summary"] for e in find(chronology, event_type, date)]
+
+
+def test_clinton_meeting_is_merged_from_two_articles(chronology: dict[str, Any]) -> None:
+    (meeting,) = find(chronology, "meeting", "2012-03-09", "Kim Sung-hwan", "Hillary Clinton")
+    assert meeting["documents"] == ["000_dcdabd07474a23f9", "002_cfee3bea70a924cd"]
+    assert meeting["source_count"] == 2 and meeting["precision"] == "day"
+
+
+def test_beijing_visit_and_new_york_meeting_stay_apart(chronology: dict[str, Any]) -> None:
+    (visit,) = [e for e in find(chronology, "visit", "2012-03-07") if "Beijing" in e["places"]]
+    assert "New York" not in visit["places"]
+    (meeting,) = find(chronology, "meeting", "2012-03-07", "Ban Ki-moon")
+    assert meeting["places"] == ["New York"]
+
+
+def test_evidence_offsets_point_into_the_source(chronology: dict[str, Any], seeds: Path) -> None:
+    for event in chronology["events"]:
+        for mention in event["mentions"]:
+            text = (seeds / f"{mention['document']}.txt").read_text(encoding="utf-8")
+            assert text[mention["start"] : mention["end"]].strip() == mention["sentence"]
+
+
+def test_no_event_from_web_debris(chronology: dict[str, Any]) -> None:
+    sentences = [m["sentence"] for e in chronology["events"] for m in e["mentions"]]
+    for debris in (
+        "commenting using",
+        "Leave a Reply",
+        "Pingback",
+        "All rights reserved",
+        "Join us",
+    ):
+        assert not [s for s in sentences if debris in s]
+
+
+def test_month_sorts_before_its_days(chronology: dict[str, Any]) -> None:
+    starts = [(e["start"], e["precision"]) for e in chronology["events"] if e["start"]]
+    assert starts == sorted(starts, key=lambda pair: pair[0])
+    months = [e for e in chronology["events"] if e["precision"] == "month"]
+    assert months and all(e["date"] == e["start"][:7] for e in months)
+
+
+def test_csv_from_extension_and_no_clobber(seeds: Path, tmp_path: Path) -> None:
+    target = tmp_path / "chronology.csv"
+    assert runner.invoke(app, ["extract", str(seeds), "-o", str(target)]).exit_code == 0
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith(
+        "date,precision,type,summary,actors,places,source_count,documents,evidence"
+    )
+    before = target.read_bytes()
+    refused = runner.invoke(app, ["extract", str(seeds), "-o", str(target)])
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert target.read_bytes() == before
+    assert runner.invoke(app, ["extract", str(seeds), "-o", str(target), "--force"]).exit_code == 0
+
+
+def test_jsonl_is_one_event_per_line(seeds: Path, chronology: dict[str, Any]) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), "--format", "jsonl"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(chronology["events"])
+    assert json.loads(lines[0]) == chronology["events"][0]
+
+
+def test_files_as_well_as_folders_and_published_option(seeds: Path) -> None:
+    article = seeds / "003_1313ecc6bbfa66b3.txt"  # alone, without its folder's metadata row... no:
+    result = runner.invoke(
+        app,
+        ["extract", str(article), "--format", "json", "--published", f"{article.name}=2024-05-20"],
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["published_source"] == "option"
+    assert find(data, "meeting", "2024-05-13", "Cho Tae-yul")  # "the 13th", still before the 20th
+
+
+def test_terminal_table(seeds: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), "--no-color"])
+    assert result.exit_code == 0
+    assert "13 May 2024" in result.stdout and "Feb 2012" in result.stdout
+    assert "3 article(s)" in result.stdout
+
+
+def test_output_is_deterministic(seeds: Path) -> None:
+    first = runner.invoke(app, ["extract", str(seeds), "--format", "json"]).stdout
+    second = runner.invoke(app, ["extract", str(seeds), "--format", "json"]).stdout
+    assert first == second
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output and "nowhere" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 2 and "no articles found" in result.output
+
+
+def test_bad_files_are_skipped_and_named(seeds: Path, tmp_path: Path) -> None:
+    shutil.copy(seeds / "000_dcdabd07474a23f9.txt", tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
+    (tmp_path / "debris.txt").write_text("Leave a Reply\n\nText Size\n")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "deleted.txt")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("debris.txt", "no article text"),
+        ("dangling.txt", "No such file"),
+    ]:
+        assert any(name in line and reason in line for line in result.stderr.splitlines())
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == ["good"]
+    assert find(data, "meeting", "2012-03-07", "Ban Ki-moon")
+
+
+def test_undated_article_warns_and_never_guesses(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Minister Cho Tae-yul held talks with Wang Yi in Beijing on the 13th.\n\n"
+        "China repatriated 500 defectors in October 2023, Human Rights Watch said.\n"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "publication date unknown" in result.stderr and "unresolved" in result.stderr
+    data = json.loads(result.stdout)
+    (talks,) = [e for e in data["events"] if e["type"] == "meeting"]
+    assert talks["date"] is None and talks["precision"] == "unresolved"
+    assert find(data, "repatriation", "2023-10", "China")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--format", "xml"], "unknown format"),
+        (["-o", "out.xyz"], "extension"),
+        (["--published", "a.txt=yesterday"], "NAME=YYYY-MM-DD"),
+        (["--model", "no_such_model"], "no spaCy pipeline"),
+    ],
+)
+def test_usage_errors(seeds: Path, arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), *arguments])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output

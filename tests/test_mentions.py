@@ -1,0 +1,55 @@
+"""Temporal expressions found in real sentences, with the tense that sets their direction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from timeline_cli.mentions import find_timexes
+
+WEDNESDAY = date(2012, 3, 7)
+
+
+def values(nlp: Language, text: str, anchor: date | None = WEDNESDAY) -> dict[str, str | None]:
+    doc = nlp(text)
+    return {t.text: (t.value.value if t.value else None) for t in find_timexes(doc, anchor)}
+
+
+def test_past_weekday_is_on_or_before_publication(nlp: Language) -> None:
+    found = values(nlp, "On Monday in Washington, a U.S. congressman urged the government to act.")
+    assert found["Monday"] == "2012-03-05"
+
+
+def test_future_weekday_after_will(nlp: Language) -> None:
+    found = values(nlp, "Kim will meet Secretary of State Hillary Clinton on Friday.")
+    assert found["Friday"] == "2012-03-09"
+
+
+def test_before_meeting_points_forward(nlp: Language) -> None:
+    text = (
+        "Kim Sung-hwan met with U.N. Secretary-General Ban Ki-moon in New York on Wednesday, "
+        "before meeting Hillary Clinton on Friday."
+    )
+    found = values(nlp, text)
+    assert found["Wednesday"] == "2012-03-07"
+    assert found["Friday"] == "2012-03-09"
+
+
+def test_the_8th_is_a_day_not_august(nlp: Language) -> None:
+    text = "Human Rights Watch also confirmed on the 8th that China repatriated 60 defectors."
+    assert values(nlp, text, date(2024, 5, 14))["the 8th"] == "2024-05-08"
+
+
+def test_durations_are_found_but_not_dates(nlp: Language) -> None:
+    doc = nlp("Some of them have spent nearly three years waiting to seek asylum.")
+    timex = next(t for t in find_timexes(doc, WEDNESDAY) if "three years" in t.text)
+    assert timex.value is not None and timex.value.type == "DURATION"
+
+
+def test_no_anchor_leaves_relative_dates_unresolved(nlp: Language) -> None:
+    found = values(
+        nlp, "The minister held talks on the 13th and visited Beijing in March 2011.", None
+    )
+    assert found["the 13th"] == "XXXX-XX-XX"
+    assert found["March 2011"] == "2011-03"

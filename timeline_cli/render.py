@@ -1,0 +1,100 @@
+"""The chronology in the terminal: a rich table grouped by date, with a summary line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from timeline_cli.models import Chronology, ChronologyEvent
+
+MAX_ACTORS_SHOWN = 4
+TYPE_STYLES = {
+    "meeting": "cyan",
+    "statement": "green",
+    "visit": "blue",
+    "repatriation": "red",
+    "deportation": "red",
+    "detention": "magenta",
+    "attack": "bold red",
+}
+
+
+def format_date(event: ChronologyEvent) -> str:
+    """A date as precise as it is known: '9 Mar 2012', 'Mar 2012', '2012', or 'undated'."""
+    if event.start is None or event.date is None:
+        return "undated"
+    start: date = event.start
+    if event.precision in ("day", "time"):
+        return f"{start.day} {start:%b %Y}"
+    if event.precision == "publication":
+        return f"{start.day} {start:%b %Y}\nas reported"
+    if event.precision == "month":
+        return f"{start:%b %Y}"
+    if event.precision == "year":
+        return f"{start.year}"
+    return event.date
+
+
+def _actor_cell(event: ChronologyEvent) -> Text:
+    shown = list(event.actors[:MAX_ACTORS_SHOWN])
+    hidden = len(event.actors) - len(shown)
+    text = Text(", ".join(shown))
+    if hidden > 0:
+        text.append(f" +{hidden}", style="dim")
+    if event.places:
+        text.append(("\n" if shown else "") + "in " + ", ".join(event.places), style="italic")
+    return text
+
+
+def _date_cell(event: ChronologyEvent) -> Text:
+    label = format_date(event)
+    first, _, second = label.partition("\n")
+    text = Text(first, style="bold")
+    if second:
+        text.append("\n" + second, style="dim")
+    return text
+
+
+def chronology_table(chronology: Chronology) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("Date", no_wrap=True, min_width=11)
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Event", ratio=3, min_width=24)
+    table.add_column("Actors", ratio=1, min_width=14)
+    table.add_column("Src", justify="right", no_wrap=True)
+    previous_date = None
+    for event in chronology.events:
+        label = format_date(event)
+        if previous_date is not None and label != previous_date:
+            table.add_section()
+        table.add_row(
+            _date_cell(event) if label != previous_date else "",
+            Text(event.type, style=TYPE_STYLES.get(event.type, "")),
+            event.summary,
+            _actor_cell(event),
+            str(event.source_count),
+        )
+        previous_date = label
+    return table
+
+
+def summary_line(chronology: Chronology, skipped: int) -> Text:
+    mentions = sum(len(event.mentions) for event in chronology.events)
+    undated = sum(1 for event in chronology.events if event.start is None)
+    parts = [
+        f"{len(chronology.documents)} article(s)",
+        f"{len(chronology.events)} event(s) from {mentions} mention(s)",
+        f"{undated} undated",
+        f"{len(chronology.notices)} warning(s)",
+    ]
+    if skipped:
+        parts.append(f"{skipped} file(s) skipped")
+    return Text(" · ".join(parts), style="dim")
+
+
+def render(console: Console, chronology: Chronology, skipped: int = 0) -> None:
+    console.print(Group(chronology_table(chronology), summary_line(chronology, skipped)))
