@@ -25,3 +25,9 @@ def test_failed_write_leaves_previous_file_and_no_temporary(tmp_path: Path) -> N
         write_atomically(target, 123, overwrite=True)  # type: ignore[arg-type]
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    write_atomically(target, "x")
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by group and others (umask 022)

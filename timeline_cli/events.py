@@ -399,7 +399,9 @@ def _summary(doc: Doc, indices: set[int]) -> str:
     """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS."""
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
     while tokens and (
-        tokens[0].dep_ in ("punct", "cc", "mark") or tokens[0].lower_ in OPENING_ADVERBS
+        tokens[0].dep_ in ("punct", "cc", "mark")
+        or tokens[0].tag_ == "WRB"  # "when he visited China" reads as "he visited China"
+        or tokens[0].lower_ in OPENING_ADVERBS
     ):
         tokens = tokens[1:]
     while tokens and (

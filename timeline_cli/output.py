@@ -21,6 +21,7 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(temporary, _file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -29,3 +30,13 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what a plain open() would give (mkstemp's
+    0600 would hide the output from other users)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
