@@ -12,6 +12,7 @@ from rich.text import Text
 from timeline_cli.models import Chronology, ChronologyEvent
 
 MAX_ACTORS_SHOWN = 4
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 TYPE_STYLES = {
     "meeting": "cyan",
     "statement": "green",
@@ -36,6 +37,16 @@ def format_date(event: ChronologyEvent) -> str:
         return f"{start:%b %Y}"
     if event.precision == "year":
         return f"{start.year}"
+    if event.precision == "week":
+        return f"week of {start.day} {start:%b %Y}"
+    if event.precision in ("quarter", "half"):
+        return f"{event.date[5:]} {start.year}"  # "Q1 2012", "H2 2012"
+    if event.precision == "season":
+        return f"{_SEASONS[event.date[5:]]} {start.year}"
+    if event.precision == "decade":
+        return f"{start.year}s"
+    if event.precision == "century":
+        return f"{start.year // 100 + 1}th century"
     return event.date
 
 

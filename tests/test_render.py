@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from timeline_cli.models import Chronology, ChronologyEvent, Mention
+from timeline_cli.render import format_date, render
+from timeline_cli.timevalue import value_interval
+
+
+def chronology_event(value: str | None, precision: str) -> ChronologyEvent:
+    interval = value_interval(value) if value else None
+    mention = Mention("a", "Kim met Clinton.", 0, 16, "met")
+    return ChronologyEvent(
+        id="ev-1",
+        date=value,
+        precision=precision,
+        start=interval[0] if interval else None,
+        end=interval[1] if interval else None,
+        type="meeting",
+        summary="Kim met Clinton",
+        actors=("Kim Sung-hwan", "Hillary Clinton"),
+        places=("Washington",),
+        mentions=(mention,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "label"),
+    [
+        ("2012-03-09", "day", "9 Mar 2012"),
+        ("2012-03-09", "publication", "9 Mar 2012\nas reported"),
+        ("2012-02", "month", "Feb 2012"),
+        ("2012", "year", "2012"),
+        ("2012-W10", "week", "week of 5 Mar 2012"),
+        ("2012-Q1", "quarter", "Q1 2012"),
+        ("2012-SU", "season", "Summer 2012"),
+        ("199", "decade", "1990s"),
+        (None, "unresolved", "undated"),
+    ],
+)
+def test_dates_are_shown_at_their_precision(value: str | None, precision: str, label: str) -> None:
+    assert format_date(chronology_event(value, precision)) == label
+
+
+def test_table_shows_event_actors_place_and_summary_line() -> None:
+    console = Console(record=True, width=120, color_system=None)
+    chronology = Chronology((), (chronology_event("2012-03-09", "day"),))
+    render(console, chronology, skipped=2)
+    text = console.export_text()
+    for expected in ("9 Mar 2012", "meeting", "Kim met Clinton", "Hillary Clinton", "in Washington"):
+        assert expected in text
+    assert "1 event(s)" in text and "2 file(s) skipped" in text
