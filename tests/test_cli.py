@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
+from timeline_cli.cli import PROGRESS_THRESHOLD, _run_with_progress, app
+from timeline_cli.pipeline import Settings
 
 runner = CliRunner()
 
@@ -144,6 +147,12 @@ def test_files_as_well_as_folders_and_published_option(seeds: Path) -> None:
     assert find(data, "meeting", "2024-05-13", "Cho Tae-yul")  # "the 13th", still before the 20th
 
 
+def test_published_for_unknown_article_is_reported(seeds: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), "--published", "nosuch.txt=2024-01-01"])
+    assert result.exit_code == 0
+    assert "--published nosuch.txt: no article of that name" in result.stderr
+
+
 def test_terminal_table(seeds: Path) -> None:
     result = runner.invoke(app, ["extract", str(seeds), "--no-color"])
     assert result.exit_code == 0
@@ -219,3 +228,16 @@ def test_usage_errors(seeds: Path, arguments: list[str], message: str) -> None:
     result = runner.invoke(app, ["extract", str(seeds), *arguments])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_progress_bar_on_a_terminal_for_long_runs(tmp_path: Path) -> None:
+    paths = []
+    for index in range(PROGRESS_THRESHOLD):
+        path = tmp_path / f"{index:02d}.txt"
+        path.write_text(f"Kim Sung-hwan met Ban Ki-moon in New York on March {index + 1}, 2012.\n")
+        paths.append(path)
+    stream = io.StringIO()
+    terminal = Console(file=stream, force_terminal=True, width=80)
+    result = _run_with_progress(paths, Settings(), terminal, quiet=False)
+    assert len(result.chronology.documents) == PROGRESS_THRESHOLD
+    assert f"{PROGRESS_THRESHOLD}/{PROGRESS_THRESHOLD}" in stream.getvalue()

@@ -78,6 +78,7 @@ def load_documents(
         )
     documents = _infer_dateline_years(documents, datelines, today or date.today())
     notices.extend(_undated_notices(documents))
+    notices.extend(_unused_dates(published, paths))
     return LoadedDocuments(tuple(documents), tuple(notices), tuple(skipped))
 
 
@@ -120,6 +121,16 @@ def _infer_dateline_years(
             )
         result.append(document)
     return result
+
+
+def _unused_dates(published: Mapping[str, date], paths: Sequence[Path]) -> list[Notice]:
+    """A --published name that matches no article is most likely a typo: say so."""
+    known = {key for path in paths for key in (path.name, path.stem, str(path))}
+    return [
+        Notice("unused-date", f"--published {name}: no article of that name")
+        for name in published
+        if name not in known
+    ]
 
 
 def _undated_notices(documents: Sequence[Document]) -> list[Notice]:
