@@ -241,3 +241,30 @@ def test_progress_bar_on_a_terminal_for_long_runs(tmp_path: Path) -> None:
     result = _run_with_progress(paths, Settings(), terminal, quiet=False)
     assert len(result.chronology.documents) == PROGRESS_THRESHOLD
     assert f"{PROGRESS_THRESHOLD}/{PROGRESS_THRESHOLD}" in stream.getvalue()
+
+
+# --- eval-timex ------------------------------------------------------------------------------
+
+TIMEML_FIXTURES = Path(__file__).parent / "fixtures" / "timeml"
+
+
+def test_eval_timex_json_scores(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval-timex", str(TIMEML_FIXTURES), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    expected_keys = {"documents", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1"}
+    assert expected_keys | {"seconds"} == set(scores)
+    assert scores["documents"] >= 1 and 0 < scores["relaxed"]["f1"] <= 1
+    assert set(scores["strict"]) == {"precision", "recall", "f1"}
+
+
+def test_eval_timex_table_and_errors() -> None:
+    result = runner.invoke(app, ["eval-timex", str(TIMEML_FIXTURES), "--errors", "5"])
+    assert result.exit_code == 0
+    assert "relaxed span" in result.stdout and "value" in result.stdout
+    assert "gold:" in result.stdout  # the fixture holds a deliberately wrong gold value
+
+
+def test_eval_timex_missing_path(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval-timex", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "no such file" in result.output

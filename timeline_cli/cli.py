@@ -6,6 +6,7 @@ no articles at all, an output file that exists, a bad option value).
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
+from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.export import FORMATS, serialize
 from timeline_cli.models import Document, Notice
 from timeline_cli.nlp import ModelNotFound
@@ -23,6 +25,7 @@ from timeline_cli.output import OutputExists, write_atomically
 from timeline_cli.pipeline import RunResult, Settings, run
 from timeline_cli.reading import collect_inputs
 from timeline_cli.render import render
+from timeline_cli.timeml import TimemlError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 SUFFIX_FORMATS = {
@@ -109,6 +112,33 @@ def extract(
     if not quiet:
         _report_notices(errors, result.chronology.notices)
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+
+
+@app.command("eval-timex")
+def eval_timex(
+    paths: Annotated[list[Path], typer.Argument(help="TimeML (.tml) files or folders of them.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", metavar="N", help="List the first N mismatches.")
+    ] = 0,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+) -> None:
+    """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
+    stderr = Console(stderr=True, highlight=False)
+    try:
+        scores, rows = evaluate(paths, model=model, errors=errors)
+    except (FileNotFoundError, TimemlError, ModelNotFound) as error:
+        stderr.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if scores["documents"] == 0:
+        stderr.print(f"timeline: error: no .tml files in {', '.join(map(str, paths))}")
+        raise typer.Exit(EXIT_USAGE)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+    else:
+        Console(highlight=False).print(scores_table(scores))
+    for row in rows:
+        typer.echo(f"{row.document}\tgold: {row.gold or '-'}\tpredicted: {row.predicted or '-'}")
 
 
 def _choose_format(output_format: str | None, output: Path | None) -> str:
