@@ -22,9 +22,12 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "hundred": 100, "several": 3, "a few": 3, "few": 3, "a couple of": 2,
-    "couple of": 2, "dozen": 12, "a dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3,
+    "a few": 3, "few": 3, "a couple of": 2, "couple of": 2, "dozen": 12, "a dozen": 12,
+    "many": 3, "some": 3,
 }  # fmt: skip
+# Amounts that name no number: a duration of "several years" is PXY, not P3Y.
+VAGUE_NUMBERS = frozenset({"several", "a few", "few", "many", "some"})
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

@@ -1,25 +1,20 @@
-"""Temporal expressions in a parsed article: found, given a tense, and normalized.
+"""Temporal expressions in a parsed article: found (``detection``), given a tense, normalized.
 
-Detection takes spaCy's DATE and TIME entities and adds what the statistical model misses
-(bare weekdays, "the 13th", "yesterday"...) with a Matcher compiled once per pipeline. The tense
-of the verb that governs an expression decides the direction of "Friday" or "the 13th".
+The tense of the verb that governs an expression decides the direction of "Friday" or "the
+13th"; the last day the narrative mentioned is the reference of "that day".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Doc, Token
 
-from timeline_cli.calendar_words import MONTHS, WEEKDAYS
+from timeline_cli.detection import temporal_candidates
 from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
 from timeline_cli.timevalue import TimeValue
 
-TEMPORAL_LABELS = ("DATE", "TIME")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _MODAL_PAST = {"have", "has", "had"}
 # Heads of an infinitive that make it future: "expected to meet", "plans to visit".
@@ -44,57 +39,18 @@ class Timex:
     value: TimeValue | None
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> Matcher:
-    weekday_words = [word for word in WEEKDAYS if len(word) > 3]
-    month_words = [word for word in MONTHS if len(word) > 3 or word == "may"]
-    matcher = Matcher(vocab)
-    ordinal = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
-    matcher.add(
-        "TIMEX",
-        [
-            [
-                {"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"},
-                {"LOWER": {"IN": weekday_words}},
-            ],
-            [
-                {"LOWER": "the"},
-                ordinal,
-                {"LOWER": "of"},
-                {"LOWER": {"IN": ["last", "this", "next"]}},
-                {"LOWER": "month"},
-            ],
-            [{"LOWER": "the"}, ordinal],
-            [{"LOWER": {"IN": month_words}, "IS_TITLE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}],
-            [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "tonight"]}}],
-        ],
-        greedy="LONGEST",
-    )
-    return matcher
-
-
-def temporal_spans(doc: Doc) -> list[Span]:
-    """spaCy's DATE/TIME entities plus rule matches that no entity already covers."""
-    spans = [entity for entity in doc.ents if entity.label_ in TEMPORAL_LABELS]
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    for _, start, end in _matcher(doc.vocab)(doc):
-        if not covered.intersection(range(start, end)):
-            spans.append(doc[start:end])
-            covered.update(range(start, end))
-    return sorted(spans, key=lambda span: span.start)
-
-
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the Doc, normalized against the anchor date."""
     timexes = []
     reference: date | None = None  # the narrative's last day, for "that day"
     reference_paragraph = -1
-    for span in temporal_spans(doc):
+    for candidate in temporal_candidates(doc):
+        span = candidate.span
         governor = governing_verb(span.root)
         tense = tense_of(governor) if governor is not None else UNKNOWN
         paragraph = doc.text.count("\n\n", 0, span.start_char)
         recent = reference if paragraph - reference_paragraph <= 1 else None
-        value = normalize(span.text, anchor, tense, recent)
+        value = normalize(candidate.text, anchor, tense, recent)
         if value is not None and value.precision == "day" and value.interval:
             reference, reference_paragraph = value.interval[0], paragraph
         timexes.append(

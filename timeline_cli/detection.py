@@ -1,0 +1,150 @@
+"""Finding temporal expressions in a parsed Doc.
+
+spaCy's DATE and TIME entities are the start. Rules on the Doc then repair what the statistical
+model gets wrong for TimeML-style expressions:
+
+- a Matcher adds what it misses: bare weekdays, "the 13th", "yesterday", "now", "recently";
+- adjacent entities that form one expression are joined ("Tuesday" + "morning");
+- entities that hold two expressions are split: ranges and lists ("from 1991 to 1997",
+  "April 24 and 25") and "the quarter ended Sept. 30";
+- hedges and modifiers are trimmed from the span ("just last month", "earlier this week"),
+  while the text the normalizer reads keeps them, so "early March" still gets mod START;
+- look-alikes are dropped: "the 11th Circuit", "quarterly dividend".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from timeline_cli.calendar_words import MONTHS, WEEKDAYS
+
+TEMPORAL_LABELS = ("DATE", "TIME")
+# Words that join two expressions in one entity: "1994 and 1997", "the quarter ended Sept. 30".
+SPLIT_WORDS = {"to", "through", "thru", "until", "till", "and", "or", "ended", "ending", "-", "–"}
+LEADING_CONNECTORS = {"between", "from"}
+# Hedges outside TimeML extents; the normalizer still sees them (as a mod where they are one).
+TRIMMED_PREFIXES = {
+    "just", "only", "barely", "about", "around", "almost", "nearly", "approximately",
+    "roughly", "early", "late", "earlier", "later", "as", "long", "some",
+}  # fmt: skip
+_TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "today",
+    "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "hour", "hours",
+    "now", "tonight", "noon", "midnight",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A temporal expression: the span to report, and the text to normalize (may be wider)."""
+
+    span: Span
+    text: str
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    weekday_words = [word for word in WEEKDAYS if len(word) > 3]
+    month_words = [word for word in MONTHS if len(word) > 3 or word == "may"]
+    ordinal = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
+    matcher = Matcher(vocab)
+    patterns = [
+        [{"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"}, {"LOWER": {"IN": weekday_words}}],
+        [
+            {"LOWER": "the"},
+            ordinal,
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["last", "this", "next"]}},
+            {"LOWER": "month"},
+        ],
+        [{"LOWER": "the"}, ordinal],
+        [{"LOWER": {"IN": month_words}, "IS_TITLE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}],
+        [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "tonight", "now", "currently"]}}],
+        [{"LOWER": {"IN": ["recently", "daily"]}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}}],
+    ]
+    matcher.add("TIMEX", patterns, greedy="LONGEST")
+    return matcher
+
+
+def temporal_candidates(doc: Doc) -> list[Candidate]:
+    """Every temporal expression of the Doc, in text order, none overlapping another."""
+    spans = _joined([e for e in doc.ents if e.label_ in TEMPORAL_LABELS])
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    for _, start, end in _matcher(doc.vocab)(doc):
+        if not covered.intersection(range(start, end)):
+            spans.append(doc[start:end])
+            covered.update(range(start, end))
+    candidates = [part for span in spans for part in _split(span)]
+    candidates = [
+        _trimmed(candidate) for candidate in candidates if not _look_alike(candidate.span)
+    ]
+    return sorted(candidates, key=lambda candidate: candidate.span.start)
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """Merge entities that touch: "Tuesday" + "morning", "9 a.m." + "Tuesday"."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and joined[-1].end == span.start and not joined[-1][-1].is_punct:
+            previous = joined.pop()
+            span = span.doc[previous.start : span.end]
+        joined.append(span)
+    return joined
+
+
+def _split(span: Span) -> list[Candidate]:
+    """One entity holding a range or list becomes its parts; others pass unchanged."""
+    tokens = list(span)
+    start = span.start
+    if tokens and tokens[0].lower_ in LEADING_CONNECTORS and len(tokens) > 1:
+        start += 1
+    for token in span.doc[start : span.end]:
+        if token.lower_ not in SPLIT_WORDS or token.i == start or token.i == span.end - 1:
+            continue
+        if token.is_punct and not (token.whitespace_ or token.nbor(-1).whitespace_):
+            continue  # "10-hour", "ninety-six": a hyphen inside a word joins, it does not split
+        left, right = span.doc[start : token.i], span.doc[token.i + 1 : span.end]
+        if _is_expression(left) and _is_expression(right):
+            return [Candidate(left, left.text), *_split(right)]
+    whole = span.doc[start : span.end]
+    return [Candidate(whole, whole.text)]
+
+
+def _is_expression(span: Span) -> bool:
+    return any(token.like_num or token.lower_.rstrip(".") in _TEMPORAL_HEADS for token in span)
+
+
+def _trimmed(candidate: Candidate) -> Candidate:
+    """The span without hedges before it nor punctuation, spaces or "'s" after it."""
+    span = candidate.span
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end - 1 and (doc[start].lower_ in TRIMMED_PREFIXES or _is_article(doc, start)):
+        start += 1
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1
+    return Candidate(doc[start:end], candidate.text)
+
+
+def _is_article(doc: Doc, index: int) -> bool:
+    """'an' in 'an Aug. 10, 1988 memo', 'both' in 'both 1990 and 1991': not in the extent."""
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    if doc[index].lower_ not in ("a", "an", "both") or following is None:
+        return False
+    return following.like_num or following.lower_.rstrip(".") in MONTHS
+
+
+def _look_alike(span: Span) -> bool:
+    """'the 11th Circuit' (a court), 'quarterly dividend' (an adjective, not a date)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.is_title and span[-1].text[-2:] in ("st", "nd", "rd", "th"):
+        return True
+    return len(span) == 1 and span[0].lower_ == "quarterly" and span[0].dep_ == "amod"

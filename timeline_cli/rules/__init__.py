@@ -1,0 +1,51 @@
+"""Normalization rules, tried in order by ``timeline_cli.normalize``; the first that
+understands an expression decides its value. Each takes the simplified text and a Context and
+returns a TimeValue or None."""
+
+from __future__ import annotations
+
+from timeline_cli.rules.absolute import month_day_year, numeric_date, with_trailing_year, year_forms
+from timeline_cli.rules.amounts import age, duration, frequency, recurring_days
+from timeline_cli.rules.anchored import (
+    ago_or_later,
+    day_of_month,
+    deictic_day,
+    holiday,
+    month_with_relative_year,
+    narrative_day,
+    reference_words,
+    relative_unit,
+    weekday,
+    weekday_and_date,
+)
+from timeline_cli.rules.base import Rule
+from timeline_cli.rules.clock import clock_time, part_of_day, time_on_day
+from timeline_cli.rules.periods import business_year, quarter_or_half, season, weekend
+
+RULES: tuple[Rule, ...] = (
+    age,
+    reference_words,
+    deictic_day,
+    narrative_day,
+    ago_or_later,
+    recurring_days,
+    frequency,
+    relative_unit,
+    business_year,
+    weekend,
+    duration,
+    holiday,
+    weekday_and_date,
+    weekday,
+    day_of_month,
+    month_with_relative_year,
+    month_day_year,
+    time_on_day,
+    quarter_or_half,
+    season,
+    year_forms,
+    numeric_date,
+    clock_time,
+    part_of_day,
+    with_trailing_year,
+)

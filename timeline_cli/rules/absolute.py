@@ -1,0 +1,111 @@
+"""Rules for expressions that name their calendar position: "March 9, 2012", "1998",
+"the 1990s", "2012-03-09"; a missing year comes from the anchor and the tense."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline_cli import dates
+from timeline_cli.calendar_words import MONTH_PATTERN, month_number
+from timeline_cli.rules.base import (
+    Context,
+    in_month,
+    in_year,
+    month_day,
+    on_day,
+    parsed_day,
+    pick,
+    two_digit_year,
+    unresolved,
+)
+from timeline_cli.timevalue import DATE, TimeValue
+
+
+def month_day_year(text: str, context: Context) -> TimeValue | None:
+    """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March'."""
+    month_first = re.fullmatch(
+        rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"
+        r"(?: (?P<time>.+))?",
+        text,
+    )
+    day_first = re.fullmatch(
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m>{MONTH_PATTERN})"
+        r"(?:,? (?P<y>\d{4}))?",
+        text,
+    )
+    month_year = re.fullmatch(
+        rf"(?P<m>{MONTH_PATTERN})(?:,? (?:of )?(?P<y>\d{{4}}|'\d{{2}}))?", text
+    )
+    match = month_first or day_first
+    if match and (
+        match.groupdict().get("time") is None or re.search(r"\d", match.group("time") or "")
+    ):
+        month = month_number(match.group("m"))
+        day = int(match.group("d"))
+        if match.group("y"):
+            return parsed_day(f"{match.group('m')} {day} {match.group('y')}")
+        if context.anchor is None:
+            return unresolved("month_day")
+        return month_day(month, day, context)
+    if month_year:
+        month = month_number(month_year.group("m"))
+        year_text = month_year.group("y")
+        if year_text:
+            year = (
+                int(year_text)
+                if len(year_text) == 4
+                else two_digit_year(int(year_text[1:]), context)
+            )
+            return in_month(year, month)
+        if context.anchor is None:
+            return unresolved("month")
+        candidates = [
+            date(year, month, 1)
+            for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1)
+        ]
+        first_of_anchor_month = context.anchor.replace(day=1)
+        chosen = pick(candidates, first_of_anchor_month, context.tense)
+        return in_month(chosen.year, month)
+    return None
+
+
+def year_forms(text: str, context: Context) -> TimeValue | None:
+    """'1998', 'fiscal 1998', "'98", 'the 1990s', "the '90s", 'the 20th century'."""
+    if match := re.fullmatch(r"(?:the )?(?:year |fiscal (?:year )?|fy ?)?(\d{4})", text):
+        year = int(match.group(1))
+        return in_year(year) if 1 <= year <= 2999 else None
+    if match := re.fullmatch(r"(?:the )?(?:early |mid-?|late )?(\d{3})0'?s", text):
+        return TimeValue(match.group(1), DATE)
+    if match := re.fullmatch(r"(?:the )?'(\d)0s", text):
+        decade = two_digit_year(int(match.group(1)) * 10, context)
+        return TimeValue(f"{decade // 10:03d}", DATE)
+    if match := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", text):
+        return TimeValue(f"{int(match.group(1)) - 1:02d}", DATE)
+    if match := re.fullmatch(r"'(\d{2})", text):
+        return in_year(two_digit_year(int(match.group(1)), context))
+    return None
+
+
+def numeric_date(text: str, context: Context) -> TimeValue | None:
+    """'2012-03-09', '03/09/2012', '2012-03'."""
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return TimeValue(text, DATE)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", text):
+        return parsed_day(text)
+    return None
+
+
+def with_trailing_year(text: str, context: Context) -> TimeValue | None:
+    """Anything else that names a year ('Sept. 11, 2001, at 9 a.m.'): dateparser decides."""
+    if not re.search(r"\b\d{4}\b", text):
+        return None
+    parsed = dates.parse_absolute(text)
+    if parsed is None:
+        return None
+    moment, period = parsed
+    if period == "year":
+        return in_year(moment.year)
+    if period == "month":
+        return in_month(moment.year, moment.month)
+    return on_day(moment.date())

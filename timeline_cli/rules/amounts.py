@@ -1,0 +1,114 @@
+"""Rules for lengths and frequencies of time, which date nothing: "two-day", "weekly",
+and for look-alikes that are not times at all ("58-year-old")."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_cli.calendar_words import (
+    MONTH_PATTERN,
+    VAGUE_NUMBERS,
+    WEEKDAY_PATTERN,
+    month_number,
+    number_value,
+    weekday_number,
+)
+from timeline_cli.rules.base import NUMBER, PARTS_OF_DAY, SEASONS, UNIT, UNIT_CODES, Context
+from timeline_cli.timevalue import DURATION, SET, TimeValue
+
+
+def age(text: str, context: Context) -> TimeValue | None:
+    """'58-year-old' describes a person, not a time."""
+    if re.search(r"\byears?[- ]old\b|-year-old|-month-old", text):
+        return TimeValue("", "NONE", rule="age")
+    return None
+
+
+# Half of each unit, in TimeML's smaller units: "2 1/2 years" is P2Y6M.
+_HALVES = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
+def duration(text: str, context: Context) -> TimeValue | None:
+    """'three years', 'two-day', 'the past 18 months', 'several weeks', '2 1/2 hours'."""
+    match = re.fullmatch(
+        r"(?:the |a |an |each of the )?(?:(?:past|last|next|first|coming|previous|following"
+        r"|recent|further|additional|another|other|more) )?"
+        rf"(?:(?P<n>{NUMBER})(?P<half1> 1/2| and a half)?(?: more)?[- ]|a |an )?"
+        rf"(?:(?:trading|business|working|calendar) )?(?P<unit>{UNIT})s?"
+        r"(?P<half2> and a half)?(?:[- ]long)?(?: period| term)?",
+        text,
+    )
+    if not match:
+        return None
+    number = match.group("n")
+    plural = not number and bool(re.search(r"s(?: and a half)?(?:[- ]long)?$", text))
+    with_article = re.match(r"(?:a|an) ", text) is not None
+    stretch = re.match(r"the (?:past|last|next|coming|previous|following) ", text) is not None
+    if not (number or plural or with_article or stretch):
+        return None  # "year", "the year": a reference to a period, not a length of time
+    unit = match.group("unit")
+    code = "MIN" if unit == "minute" else UNIT_CODES[unit]
+    vague = (number is None and plural) or (number or "").lower() in VAGUE_NUMBERS
+    amount = "X" if vague else str(number_value(number or "a") or "X")
+    if unit == "fortnight":
+        return TimeValue("P2W", DURATION)
+    half = _HALVES.get(code, "") if (match.group("half1") or match.group("half2")) else ""
+    return TimeValue(_period(amount, code, half), DURATION)
+
+
+def _period(amount: str, code: str, half: str) -> str:
+    """A TimeML period: P2Y6M, P2DT12H, PT5H30M, PT1M30S, P1DE (decade), P1CE (century)."""
+    if code in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if code == 'MIN' else code}{half}"
+    return f"P{amount}{code}{half}"
+
+
+def frequency(text: str, context: Context) -> TimeValue | None:
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "nightly": "P1D",
+        "hourly": "PT1H",
+        "quarterly": "P3M",
+    }
+    if text in adverbs:
+        return TimeValue(adverbs[text], SET)
+    match = re.fullmatch(
+        rf"(?:every|each|per) (?:(?P<n>{NUMBER}) )?"
+        rf"(?P<unit>{UNIT}|{WEEKDAY_PATTERN}|{MONTH_PATTERN})s?",
+        text,
+    )
+    if not match:
+        return None
+    unit = match.group("unit")
+    if unit in UNIT_CODES:
+        code = UNIT_CODES[unit]
+        prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+        return TimeValue(f"{prefix}{number_value(match.group('n') or 'a')}{code}", SET)
+    if weekday_number(unit) is not None:
+        return TimeValue(f"XXXX-WXX-{weekday_number(unit) + 1}", SET)
+    return TimeValue(f"XXXX-{month_number(unit):02d}", SET)
+
+
+def recurring_days(text: str, context: Context) -> TimeValue | None:
+    """Plural weekdays and seasons recur: 'Tuesday nights', 'on Mondays', 'the past three
+    summers' are SETs."""
+    match = re.fullmatch(
+        rf"(?P<day>{WEEKDAY_PATTERN})s(?: (?P<part>morning|afternoon|evening|night)s)?"
+        rf"|(?P<day2>{WEEKDAY_PATTERN}) (?P<part2>morning|afternoon|evening|night)s",
+        text,
+    )
+    if match:
+        day = weekday_number(match.group("day") or match.group("day2"))
+        part = match.group("part") or match.group("part2")
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        return TimeValue(f"XXXX-WXX-{(day or 0) + 1}{suffix}", SET)
+    seasons = re.fullmatch(
+        rf"(?:the )?(?:(?:past|last|next) )?(?:{NUMBER} )?(spring|summer|fall|autumn|winter)s", text
+    )
+    if seasons:
+        return TimeValue(f"XXXX-{SEASONS[seasons.group(1)]}", SET)
+    return None

@@ -1,0 +1,135 @@
+"""What every normalization rule shares: the context it resolves in and calendar helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline_cli import dates
+from timeline_cli.calendar_words import NUMBER_WORDS
+from timeline_cli.timevalue import DATE, TimeValue
+
+PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
+UNRESOLVED = "XXXX-XX-XX"
+
+NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+UNIT = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
+    r"|century|centurie)"
+)
+
+
+UNIT_CODES = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+    "decade": "DE", "century": "CE", "centurie": "CE",
+}  # fmt: skip
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None
+    reference: date | None
+    tense: str
+    mod: str | None
+
+
+Rule = Callable[[str, Context], TimeValue | None]
+
+
+def unresolved(rule: str) -> TimeValue:
+    return TimeValue(UNRESOLVED, DATE, rule=rule)
+
+
+def on_day(day: date, rule: str = "") -> TimeValue:
+    return TimeValue(day.isoformat(), DATE, rule=rule)
+
+
+def in_month(year: int, month: int, rule: str = "") -> TimeValue:
+    return TimeValue(f"{year:04d}-{month:02d}", DATE, rule=rule)
+
+
+def in_year(year: int, rule: str = "") -> TimeValue:
+    return TimeValue(f"{year:04d}", DATE, rule=rule)
+
+
+def in_week(day: date, rule: str = "") -> TimeValue:
+    iso = day.isocalendar()
+    return TimeValue(f"{iso.year:04d}-W{iso.week:02d}", DATE, rule=rule)
+
+
+def add_months(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def direction_of(tense: str) -> int:
+    """-1 looks back from the anchor, +1 forward, 0 takes the nearest."""
+    return {PAST: -1, FUTURE: 1}.get(tense, 0)
+
+
+def pick(candidates: list[date], anchor: date, tense: str) -> date:
+    """Of dates around the anchor, the one the tense points to (the nearest when unclear)."""
+    direction = direction_of(tense)
+    if direction < 0:
+        return max(day for day in candidates if day <= anchor)
+    if direction > 0:
+        return min(day for day in candidates if day >= anchor)
+    return min(candidates, key=lambda day: (abs((day - anchor).days), day > anchor))
+
+
+def shift_unit(day: date, unit: str, step: int) -> TimeValue:
+    if unit == "day":
+        return on_day(day + timedelta(days=step))
+    if unit == "week":
+        return in_week(day + timedelta(weeks=step))
+    if unit == "month":
+        return in_month(*add_months(day, step))
+    return in_year(day.year + step)
+
+
+# How far back a past-tense "Dec. 7" may reach before the nearest occurrence is taken instead:
+# "the dividend is payable Dec. 7" in October is this December, not the last one.
+PAST_DAY_REACH = timedelta(days=183)
+
+
+def month_day(month: int, day: int, context: Context) -> TimeValue:
+    anchor = context.anchor
+    assert anchor is not None
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    chosen = pick(candidates, anchor, context.tense)
+    if context.tense == PAST and anchor - chosen > PAST_DAY_REACH:
+        chosen = pick(candidates, anchor, UNKNOWN)
+    return on_day(chosen)
+
+
+def parsed_day(text: str) -> TimeValue | None:
+    parsed = dates.parse_absolute(text)
+    if parsed is None:
+        return None
+    return on_day(parsed[0].date())
+
+
+def two_digit_year(two_digits: int, context: Context) -> int:
+    century = (context.anchor.year // 100 * 100) if context.anchor else 1900
+    year = century + two_digits
+    if context.anchor and year > context.anchor.year + 10:
+        year -= 100
+    return year

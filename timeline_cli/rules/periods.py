@@ -1,0 +1,144 @@
+"""Rules for named parts of a year: quarters, halves, seasons, the fiscal year, the weekend.
+
+A quarter without a year is the latest such quarter that has begun by the anchor ("third-
+quarter profit" in October 1989 is 1989-Q3; "the fourth quarter" in January 1998 is 1997-Q4),
+the next one when the tense is future and this year's has ended. "The quarter", "the latest
+quarter" and "the year-ago quarter" are the reporting quarter of business news: the last one
+completed before the anchor, or that quarter a year earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline_cli.rules.anchored import relative_unit
+from timeline_cli.rules.base import FUTURE, SEASONS, Context, in_year, pick, unresolved
+from timeline_cli.timevalue import DATE, TimeValue
+
+_PART_NUMBERS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip
+_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
+_OWNER = (
+    r"(?:(?:the|its|their|this|a)(?: (?P<year1>\d{4}))?|(?P<rel1>last|this|next) year's"
+    r"|(?P<year2>\d{4})(?:'s)?)"
+)
+_OF_YEAR = (
+    r"(?: of (?:(?:fiscal )?(?P<year3>\d{4})|(?:the )?(?P<rel2>last|this|next) year|the year))?"
+)
+
+
+def quarter_or_half(text: str, context: Context) -> TimeValue | None:
+    """'the third quarter', 'third-quarter', 'last year's fourth quarter', 'Q3 2011'."""
+    match = re.fullmatch(
+        rf"(?:{_OWNER} )?{_ORDINAL}[- ](?:fiscal |calendar )?(?P<unit>quarter|half){_OF_YEAR}",
+        text,
+    )
+    if match is None:
+        return _quarter_code(text, context) or _reporting_quarter(text, context)
+    unit = match.group("unit")
+    count = 4 if unit == "quarter" else 2
+    number = _PART_NUMBERS.get(match.group("ord"), count)
+    if number > count:
+        return None
+    explicit = match.group("year1") or match.group("year2") or match.group("year3")
+    relative = match.group("rel1") or match.group("rel2")
+    if explicit:
+        year = int(explicit)
+    elif context.anchor is None:
+        return unresolved("quarter_or_half")
+    elif relative:
+        year = context.anchor.year + {"last": -1, "next": 1}.get(relative, 0)
+    else:
+        year = _latest_year_of_part(number, 12 // count, context)
+    return TimeValue(f"{year:04d}-{'Q' if unit == 'quarter' else 'H'}{number}", DATE)
+
+
+def _quarter_code(text: str, context: Context) -> TimeValue | None:
+    match = re.fullmatch(r"q([1-4])(?: (\d{4}))?", text)
+    if match is None:
+        return None
+    if match.group(2):
+        return TimeValue(f"{match.group(2)}-Q{match.group(1)}", DATE)
+    if context.anchor is None:
+        return unresolved("quarter_or_half")
+    year = _latest_year_of_part(int(match.group(1)), 3, context)
+    return TimeValue(f"{year:04d}-Q{match.group(1)}", DATE)
+
+
+def _reporting_quarter(text: str, context: Context) -> TimeValue | None:
+    """'the quarter', 'the latest quarter', 'the year-ago quarter', 'this quarter'."""
+    latest = re.fullmatch(
+        r"(?:the|its) (?:latest |most recent |just-ended |recent |fiscal )?(?:quarter|period)",
+        text,
+    )
+    year_ago = re.fullmatch(
+        r"(?:the )?(?:comparable |same |corresponding )?(?:year-ago|year-earlier|year ago"
+        r"|year earlier|last year's|previous year's)(?: (?:quarter|period))?",
+        text,
+    )
+    if not (latest or year_ago) or (latest and text.endswith("period") and "latest" not in text):
+        if text in ("this quarter", "the current quarter", "this fiscal quarter"):
+            return relative_unit("this quarter", context)
+        return None
+    if context.anchor is None:
+        return unresolved("reporting_quarter")
+    last_completed = context.anchor.replace(day=1) - timedelta(days=1)
+    last_completed = last_completed - timedelta(days=31 * ((last_completed.month - 1) % 3))
+    year = last_completed.year - (1 if year_ago else 0)
+    return TimeValue(f"{year:04d}-Q{(last_completed.month - 1) // 3 + 1}", DATE)
+
+
+def _latest_year_of_part(number: int, months: int, context: Context) -> int:
+    """The year of the latest quarter/half ``number`` begun by the anchor (future: not ended)."""
+    assert context.anchor is not None
+    anchor = context.anchor
+    first_month = (number - 1) * months + 1
+    begun = date(anchor.year, first_month, 1) <= anchor
+    if context.tense == FUTURE:
+        last_month = first_month + months - 1
+        ended = anchor.month > last_month
+        return anchor.year + 1 if ended else anchor.year
+    return anchor.year if begun else anchor.year - 1
+
+
+def season(text: str, context: Context) -> TimeValue | None:
+    match = re.fullmatch(r"(?:the )?(spring|summer|fall|autumn|winter)(?: of)?(?: (\d{4}))?", text)
+    if not match:
+        return None
+    code = SEASONS[match.group(1)]
+    if match.group(2):
+        return TimeValue(f"{match.group(2)}-{code}", DATE)
+    if context.anchor is None:
+        return unresolved("season")
+    return TimeValue(f"{context.anchor.year:04d}-{code}", DATE)
+
+
+def business_year(text: str, context: Context) -> TimeValue | None:
+    """'the year', 'the fiscal year', 'the current fiscal year', 'year-end': the anchor's year."""
+    end = re.fullmatch(r"(?:the )?(?:year[- ]end|year's end|end of the year)", text)
+    whole = re.fullmatch(
+        r"(?:the|this) (?:current |full |entire |whole )?(?:fiscal |calendar )?year", text
+    )
+    if not (end or whole):
+        return None
+    if context.anchor is None:
+        return unresolved("business_year")
+    value = in_year(context.anchor.year)
+    return TimeValue(value.value, DATE, mod="END") if end else value
+
+
+def weekend(text: str, context: Context) -> TimeValue | None:
+    """'the weekend': the one before the anchor in past tense, else the coming one."""
+    if text not in ("the weekend", "weekend", "the past weekend", "the coming weekend"):
+        return None
+    if context.anchor is None:
+        return unresolved("weekend")
+    anchor = context.anchor
+    saturdays = [anchor + timedelta(days=offset) for offset in range(-7, 8)]
+    saturdays = [day for day in saturdays if day.weekday() == 5]
+    tense = "past" if "past" in text else FUTURE if "coming" in text else context.tense
+    chosen = pick(saturdays, anchor - timedelta(days=1) if anchor.weekday() == 6 else anchor, tense)
+    iso = chosen.isocalendar()
+    return TimeValue(f"{iso.year:04d}-W{iso.week:02d}-WE", DATE)
