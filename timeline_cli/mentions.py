@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from timeline_cli.detection import temporal_candidates
 from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
@@ -23,6 +23,10 @@ _FUTURE_HEADS = {
     "decide", "prepare", "promise", "vow", "pledge", "try", "seek", "go", "likely", "about",
 }  # fmt: skip
 _FUTURE_WORDS = {"upcoming", "next", "coming", "forthcoming", "scheduled", "planned"}
+# Verbs whose dates lie ahead even in the past tense: "planned a demonstration on Saturday".
+_PROSPECTIVE_VERBS = {
+    "plan", "schedule", "postpone", "delay", "defer", "reschedule", "adjourn", "slate",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,15 @@ class Timex:
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the Doc, normalized against the anchor date."""
     timexes = []
-    reference: date | None = None  # the narrative's last day, for "that day"
-    reference_paragraph = -1
+    narrative = _Narrative()
     for candidate in temporal_candidates(doc):
         span = candidate.span
         governor = governing_verb(span.root)
-        tense = tense_of(governor) if governor is not None else UNKNOWN
+        tense = direction_of(span, governor)
         paragraph = doc.text.count("\n\n", 0, span.start_char)
-        recent = reference if paragraph - reference_paragraph <= 1 else None
-        value = normalize(candidate.text, anchor, tense, recent)
-        if value is not None and value.precision == "day" and value.interval:
-            reference, reference_paragraph = value.interval[0], paragraph
+        day, previous = narrative.recent(paragraph)
+        value = normalize(candidate.text, anchor, tense, day, previous)
+        narrative.note(value, paragraph)
         timexes.append(
             Timex(
                 span.start,
@@ -66,6 +68,41 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             )
         )
     return timexes
+
+
+class _Narrative:
+    """The last day and the last calendar value the text mentioned, for "that day", "a year
+    earlier"; they count only in the same or the next paragraph."""
+
+    def __init__(self) -> None:
+        self.day: tuple[date, int] | None = None
+        self.value: tuple[TimeValue, int] | None = None
+
+    def recent(self, paragraph: int) -> tuple[date | None, TimeValue | None]:
+        day = self.day[0] if self.day and paragraph - self.day[1] <= 1 else None
+        value = self.value[0] if self.value and paragraph - self.value[1] <= 1 else None
+        return day, value
+
+    def note(self, value: TimeValue | None, paragraph: int) -> None:
+        if value is None or value.interval is None or value.type not in ("DATE", "TIME"):
+            return
+        self.value = (value, paragraph)
+        if value.precision in ("day", "time"):
+            self.day = (value.interval[0], paragraph)
+
+
+def direction_of(span: Span, governor: Token | None) -> str:
+    """Which way a weekday or month points: the tense of its verb, except that plans and
+    deadlines point ahead ("scheduled a news conference Thursday", "postponed until Tuesday")."""
+    if governor is None:
+        return UNKNOWN
+    if governor.lemma_ in _PROSPECTIVE_VERBS:
+        return FUTURE
+    tense = tense_of(governor)
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if tense == PAST and preposition is not None and preposition.lower_ in ("until", "till", "by"):
+        return UNKNOWN
+    return tense
 
 
 def governing_verb(token: Token) -> Token | None:

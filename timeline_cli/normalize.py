@@ -55,10 +55,11 @@ def normalize(
     anchor: date | None,
     tense: str = UNKNOWN,
     reference: date | None = None,
+    previous: TimeValue | None = None,
 ) -> TimeValue | None:
     """The TimeML value of a temporal expression, or None if no rule understands it."""
     core, mod = _split_modifier(_simplify(text))
-    context = Context(anchor, reference, tense, mod)
+    context = Context(anchor, reference, tense, mod, previous)
     for rule in RULES:
         try:
             value = rule(core, context)

@@ -20,7 +20,13 @@ from timeline_cli.rules.anchored import (
 )
 from timeline_cli.rules.base import Rule
 from timeline_cli.rules.clock import clock_time, part_of_day, time_on_day
-from timeline_cli.rules.periods import business_year, quarter_or_half, season, weekend
+from timeline_cli.rules.periods import (
+    business_year,
+    quarter_or_half,
+    season,
+    weekend,
+    year_before_quarter,
+)
 
 RULES: tuple[Rule, ...] = (
     age,
@@ -30,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     ago_or_later,
     recurring_days,
     frequency,
+    year_before_quarter,
     relative_unit,
     business_year,
     weekend,

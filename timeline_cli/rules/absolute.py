@@ -15,7 +15,7 @@ from timeline_cli.rules.base import (
     month_day,
     on_day,
     parsed_day,
-    pick,
+    pick_within_reach,
     two_digit_year,
     unresolved,
 )
@@ -65,7 +65,7 @@ def month_day_year(text: str, context: Context) -> TimeValue | None:
             for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1)
         ]
         first_of_anchor_month = context.anchor.replace(day=1)
-        chosen = pick(candidates, first_of_anchor_month, context.tense)
+        chosen = pick_within_reach(candidates, first_of_anchor_month, context.tense)
         return in_month(chosen.year, month)
     return None
 

@@ -24,6 +24,7 @@ def age(text: str, context: Context) -> TimeValue | None:
     return None
 
 
+_IN_SMALLER_UNITS = {"DE": (10, "Y"), "Q": (3, "M")}
 # Half of each unit, in TimeML's smaller units: "2 1/2 years" is P2Y6M.
 _HALVES = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
 
@@ -52,6 +53,9 @@ def duration(text: str, context: Context) -> TimeValue | None:
     amount = "X" if vague else str(number_value(number or "a") or "X")
     if unit == "fortnight":
         return TimeValue("P2W", DURATION)
+    if code in _IN_SMALLER_UNITS:  # TimeBank writes decades in years, quarters in months
+        factor, code = _IN_SMALLER_UNITS[code]
+        amount = amount if amount == "X" else str(int(amount) * factor)
     half = _HALVES.get(code, "") if (match.group("half1") or match.group("half2")) else ""
     return TimeValue(_period(amount, code, half), DURATION)
 

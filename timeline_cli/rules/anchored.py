@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from timeline_cli.calendar_words import (
     MONTH_PATTERN,
     ORDINAL_WORDS,
+    VAGUE_NUMBERS,
     WEEKDAY_PATTERN,
     month_number,
     number_value,
@@ -31,6 +32,7 @@ from timeline_cli.rules.base import (
     month_day,
     on_day,
     pick,
+    pick_within_reach,
     shift_unit,
     unresolved,
 )
@@ -44,14 +46,13 @@ _PRESENT_WORDS = (
 
 _PAST_WORDS = (
     r"recently|lately|the past|previously|formerly|once|earlier|before|in the past"
-    r"|some time ago|former times|(?:recent|past|earlier|previous) (?:years|months|weeks|days)"
-    r"|the (?:last|past) (?:several|few) (?:years|months|weeks|days)"
+    r"|some time ago|former times"
 )
 
 
 _FUTURE_WORDS = (
     r"the future|in the future|soon|shortly|later|the years ahead|future|a later date"
-    r"|(?:the )?(?:coming|next few|upcoming) (?:years|months|weeks|days)|future (?:years|quarters)"
+    r"|future (?:years|quarters)"
 )
 
 
@@ -124,10 +125,15 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     match = match or re.fullmatch(rf"in (?P<n>{NUMBER}) (?P<unit>{UNIT})s?(?P<dir>)", text)
     if not match:
         return None
+    backwards = match.group("dir") in ("ago", "earlier", "before")
+    vague = re.match(r"(?:a few|several|some) ", text)
+    if vague or (match.group("n") or "").lower() in VAGUE_NUMBERS:
+        # "several years ago" is some time before: no calendar value would be honest
+        return TimeValue("PAST_REF" if backwards else "FUTURE_REF", DATE)
     if context.anchor is None:
         return unresolved("ago_or_later")
     count = number_value(match.group("n") or "a") or 1
-    direction = -1 if match.group("dir") in ("ago", "earlier", "before") else 1
+    direction = -1 if backwards else 1
     base = (
         context.anchor
         if match.group("dir") in ("ago", "from now", "hence", "")
@@ -151,8 +157,8 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
 def relative_unit(text: str, context: Context) -> TimeValue | None:
     """'last week', 'this month', 'next year', 'earlier this year', 'later this month'."""
     match = re.fullmatch(
-        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this|next|past|coming|previous|current"
-        r"|the current|the coming|the past|the previous|the last|the next|that)"
+        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this|next|coming|previous|current"
+        r"|the current|the coming|the previous|the last|the next|that)"
         r" (?P<unit>week|weekend|month|year|quarter|decade|century"
         r"|spring|summer|fall|autumn|winter)",
         text,
@@ -163,7 +169,10 @@ def relative_unit(text: str, context: Context) -> TimeValue | None:
         return None
     which = match.group("which").removeprefix("the ")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    base = context.reference if which == "that" else context.anchor
+    base = context.anchor
+    if which == "that":  # "that year": the narrative's, not the article's
+        previous = context.previous.interval if context.previous is not None else None
+        base = context.reference or (previous[0] if previous else None)
     if base is None:
         return unresolved("relative_unit")
     unit = match.group("unit")
@@ -221,8 +230,8 @@ def weekday(text: str, context: Context) -> TimeValue | None:
     if which in ("last", "next"):
         candidates = [day for day in candidates if day != context.anchor]
     chosen = pick(candidates, context.anchor, tense)
-    if match.group("part"):
-        return TimeValue(f"{chosen.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", TIME)
+    if match.group("part"):  # TimeBank types "Friday night" as a DATE
+        return TimeValue(f"{chosen.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", DATE)
     return on_day(chosen)
 
 
@@ -325,7 +334,7 @@ def holiday(text: str, context: Context) -> TimeValue | None:
     name, which = match.group("name"), match.group("which") or ""
     if match.group("year"):
         day = _holiday_in(name, int(match.group("year")))
-        return on_day(day) if day else None
+        return (in_week(day) if name.endswith(" week") else on_day(day)) if day else None
     if context.anchor is None:
         return unresolved("holiday")
     anchor = context.anchor
@@ -336,7 +345,8 @@ def holiday(text: str, context: Context) -> TimeValue | None:
     if which in ("this year's", "last year's"):
         day = _holiday_in(name, anchor.year - (1 if which.startswith("last") else 0))
         return on_day(day) if day else None
-    return on_day(pick(candidates, anchor, tense))
+    day = pick_within_reach(candidates, anchor, tense)
+    return in_week(day) if name.endswith(" week") else on_day(day)
 
 
 def _holiday_in(name: str, year: int) -> date | None:

@@ -40,10 +40,15 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 @dataclass(frozen=True)
 class Context:
+    """What an expression resolves against: the anchor (publication date), the narrative's last
+    day (``reference``) and last calendar value of any precision (``previous``), the tense of
+    the governing verb, and the modifier already peeled off the text."""
+
     anchor: date | None
     reference: date | None
     tense: str
     mod: str | None
+    previous: TimeValue | None = None
 
 
 Rule = Callable[[str, Context], TimeValue | None]
@@ -100,9 +105,9 @@ def shift_unit(day: date, unit: str, step: int) -> TimeValue:
     return in_year(day.year + step)
 
 
-# How far back a past-tense "Dec. 7" may reach before the nearest occurrence is taken instead:
-# "the dividend is payable Dec. 7" in October is this December, not the last one.
-PAST_DAY_REACH = timedelta(days=183)
+# How far back a past-tense "Dec. 7" or "September" may reach before the nearest occurrence is
+# taken instead: "the dividend is payable Dec. 7" in October is this December, not the last one.
+PAST_REACH = timedelta(days=240)
 
 
 def month_day(month: int, day: int, context: Context) -> TimeValue:
@@ -114,10 +119,16 @@ def month_day(month: int, day: int, context: Context) -> TimeValue:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    chosen = pick(candidates, anchor, context.tense)
-    if context.tense == PAST and anchor - chosen > PAST_DAY_REACH:
-        chosen = pick(candidates, anchor, UNKNOWN)
-    return on_day(chosen)
+    return on_day(pick_within_reach(candidates, anchor, context.tense))
+
+
+def pick_within_reach(candidates: list[date], anchor: date, tense: str) -> date:
+    """``pick``, except that the past reaches back at most PAST_REACH: a past verb often tells
+    of a date ahead ("said the dividend is payable Dec. 7")."""
+    chosen = pick(candidates, anchor, tense)
+    if tense == PAST and anchor - chosen > PAST_REACH:
+        return pick(candidates, anchor, UNKNOWN)
+    return chosen
 
 
 def parsed_day(text: str) -> TimeValue | None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.anchored import deictic_day, weekday
 from timeline_cli.rules.base import PARTS_OF_DAY, Context, unresolved
-from timeline_cli.timevalue import TIME, TimeValue
+from timeline_cli.timevalue import DATE, TIME, TimeValue
 
 _NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midday|midnight"
@@ -21,9 +21,10 @@ def clock_time(text: str, context: Context) -> TimeValue | None:
     """A time of day on the anchor day: '3 p.m.', '21:28', 'noon', '4 in the morning'."""
     if re.fullmatch(_IN_THE, text) is None and re.fullmatch(_CLOCK, text) is None:
         return None
-    if context.anchor is None:
+    day = context.reference or context.anchor  # "10 p.m." is on the day the story is telling
+    if day is None:
         return unresolved("clock_time")
-    return _at(context.anchor.isoformat(), text)
+    return _at(day.isoformat(), text)
 
 
 def part_of_day(text: str, context: Context) -> TimeValue | None:
@@ -49,7 +50,9 @@ def time_on_day(text: str, context: Context) -> TimeValue | None:
         return None
     if day.value.startswith("X"):
         return day
-    return _at(day.value, match.group("time"))
+    at = _at(day.value, match.group("time"))
+    # TimeBank types a time on a named day as a DATE ("9 a.m. Tuesday", "Friday night")
+    return TimeValue(at.value, DATE) if at else None
 
 
 def _day_of(text: str, context: Context) -> TimeValue | None:

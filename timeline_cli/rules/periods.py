@@ -4,7 +4,8 @@ A quarter without a year is the latest such quarter that has begun by the anchor
 quarter profit" in October 1989 is 1989-Q3; "the fourth quarter" in January 1998 is 1997-Q4),
 the next one when the tense is future and this year's has ended. "The quarter", "the latest
 quarter" and "the year-ago quarter" are the reporting quarter of business news: the last one
-completed before the anchor, or that quarter a year earlier.
+completed before the anchor, or that quarter a year earlier. "A year earlier" right after a
+quarter is that quarter a year before.
 """
 
 from __future__ import annotations
@@ -84,22 +85,21 @@ def _reporting_quarter(text: str, context: Context) -> TimeValue | None:
         return None
     if context.anchor is None:
         return unresolved("reporting_quarter")
-    last_completed = context.anchor.replace(day=1) - timedelta(days=1)
-    last_completed = last_completed - timedelta(days=31 * ((last_completed.month - 1) % 3))
-    year = last_completed.year - (1 if year_ago else 0)
-    return TimeValue(f"{year:04d}-Q{(last_completed.month - 1) // 3 + 1}", DATE)
+    year, quarter = last_completed_quarter(context.anchor)
+    return TimeValue(f"{year - (1 if year_ago else 0):04d}-Q{quarter}", DATE)
+
+
+def last_completed_quarter(day: date) -> tuple[int, int]:
+    current = (day.month - 1) // 3 + 1
+    return (day.year, current - 1) if current > 1 else (day.year - 1, 4)
 
 
 def _latest_year_of_part(number: int, months: int, context: Context) -> int:
-    """The year of the latest quarter/half ``number`` begun by the anchor (future: not ended)."""
+    """The year of the latest quarter/half ``number`` begun by the anchor: companies report
+    on quarters that have happened, so "expects third-quarter losses" in October is this Q3."""
     assert context.anchor is not None
     anchor = context.anchor
-    first_month = (number - 1) * months + 1
-    begun = date(anchor.year, first_month, 1) <= anchor
-    if context.tense == FUTURE:
-        last_month = first_month + months - 1
-        ended = anchor.month > last_month
-        return anchor.year + 1 if ended else anchor.year
+    begun = date(anchor.year, (number - 1) * months + 1, 1) <= anchor
     return anchor.year if begun else anchor.year - 1
 
 
@@ -142,3 +142,15 @@ def weekend(text: str, context: Context) -> TimeValue | None:
     chosen = pick(saturdays, anchor - timedelta(days=1) if anchor.weekday() == 6 else anchor, tense)
     iso = chosen.isocalendar()
     return TimeValue(f"{iso.year:04d}-W{iso.week:02d}-WE", DATE)
+
+
+def year_before_quarter(text: str, context: Context) -> TimeValue | None:
+    """'a year earlier', 'a year ago', 'year-earlier', 'last year' just after a quarter was
+    named: the same quarter a year before ("third-quarter profit fell from a year earlier")."""
+    previous = context.previous
+    if previous is None or previous.precision != "quarter":
+        return None
+    if not re.fullmatch(r"(?:a year (?:earlier|ago|before)|year-(?:earlier|ago)|last year)", text):
+        return None
+    year, quarter = previous.value.split("-Q")
+    return TimeValue(f"{int(year) - 1:04d}-Q{quarter}", DATE)
