@@ -24,6 +24,10 @@ from spacy.vocab import Vocab
 from timeline_cli.calendar_words import MONTHS, WEEKDAYS
 
 TEMPORAL_LABELS = ("DATE", "TIME")
+_QUARTER_ORDINALS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
+_UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
+# spaCy labels holidays EVENT; as dates they are the normalizer's ("holiday" rule).
+_HOLIDAY_WORDS = ["thanksgiving", "christmas", "easter", "halloween", "election"]
 # Words that join two expressions in one entity: "1994 and 1997", "the quarter ended Sept. 30".
 SPLIT_WORDS = {"to", "through", "thru", "until", "till", "and", "or", "ended", "ending", "-", "–"}
 LEADING_CONNECTORS = {"between", "from"}
@@ -67,6 +71,37 @@ def _matcher(vocab: Vocab) -> Matcher:
         [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "tonight", "now", "currently"]}}],
         [{"LOWER": {"IN": ["recently", "daily"]}}],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}}],
+        [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["near", "short"]}},
+            {"LOWER": {"IN": ["future", "term"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["every", "each"]}},
+            {"LOWER": {"IN": ["day", "week", "month", "year", *weekday_words]}},
+        ],
+        [
+            {"LOWER": {"IN": ["the", "its"]}},
+            {"LOWER": {"IN": ["latest", "most"]}},
+            {"LOWER": "recent", "OP": "?"},
+            {"LOWER": {"IN": ["period", "quarter"]}},
+        ],
+        [
+            {"LOWER": "fiscal", "OP": "?"},
+            {"LOWER": {"IN": list(_QUARTER_ORDINALS)}},
+            {"TEXT": "-", "OP": "?"},
+            {"LOWER": "quarter"},
+        ],
+        [
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": _UNITS}},
+            {"LOWER": {"IN": ["ago", "earlier", "later"]}},
+        ],
+        [
+            {"LOWER": "last", "OP": "?"},
+            {"LOWER": {"IN": _HOLIDAY_WORDS}},
+            {"LOWER": {"IN": ["day", "eve", "week"]}, "OP": "?"},
+        ],
     ]
     matcher.add("TIMEX", patterns, greedy="LONGEST")
     return matcher

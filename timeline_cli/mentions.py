@@ -6,6 +6,7 @@ The tense of the verb that governs an expression decides the direction of "Frida
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,8 +54,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         tense = direction_of(span, governor)
         paragraph = doc.text.count("\n\n", 0, span.start_char)
         day, previous = narrative.recent(paragraph)
-        value = normalize(candidate.text, anchor, tense, day, previous)
-        narrative.note(value, paragraph)
+        value = normalize(candidate.text, anchor, tense, day, previous, narrative.quarter)
+        narrative.note(value, paragraph, candidate.text)
         timexes.append(
             Timex(
                 span.start,
@@ -71,22 +72,26 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
 
 
 class _Narrative:
-    """The last day and the last calendar value the text mentioned, for "that day", "a year
-    earlier"; they count only in the same or the next paragraph."""
+    """The last day and the last calendar value the text mentioned, for "that day" and "that
+    year" (they count only in the same or the next paragraph), and the last quarter named."""
 
     def __init__(self) -> None:
         self.day: tuple[date, int] | None = None
         self.value: tuple[TimeValue, int] | None = None
+        self.quarter: TimeValue | None = None  # the last quarter named anywhere before
 
     def recent(self, paragraph: int) -> tuple[date | None, TimeValue | None]:
         day = self.day[0] if self.day and paragraph - self.day[1] <= 1 else None
         value = self.value[0] if self.value and paragraph - self.value[1] <= 1 else None
         return day, value
 
-    def note(self, value: TimeValue | None, paragraph: int) -> None:
+    def note(self, value: TimeValue | None, paragraph: int, text: str) -> None:
         if value is None or value.interval is None or value.type not in ("DATE", "TIME"):
             return
         self.value = (value, paragraph)
+        looking_back = re.search(r"year[- ](?:ago|earlier)|last year|previous year", text, re.I)
+        if value.precision == "quarter" and not looking_back:  # "the year-ago quarter" is not
+            self.quarter = value  # the quarter the story is about
         if value.precision in ("day", "time"):
             self.day = (value.interval[0], paragraph)
 

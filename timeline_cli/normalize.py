@@ -56,10 +56,11 @@ def normalize(
     tense: str = UNKNOWN,
     reference: date | None = None,
     previous: TimeValue | None = None,
+    focus_quarter: TimeValue | None = None,
 ) -> TimeValue | None:
     """The TimeML value of a temporal expression, or None if no rule understands it."""
     core, mod = _split_modifier(_simplify(text))
-    context = Context(anchor, reference, tense, mod, previous)
+    context = Context(anchor, reference, tense, mod, previous, focus_quarter)
     for rule in RULES:
         try:
             value = rule(core, context)

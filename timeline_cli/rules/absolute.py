@@ -72,9 +72,9 @@ def month_day_year(text: str, context: Context) -> TimeValue | None:
 
 def year_forms(text: str, context: Context) -> TimeValue | None:
     """'1998', 'fiscal 1998', "'98", 'the 1990s', "the '90s", 'the 20th century'."""
-    if match := re.fullmatch(r"(?:the )?(?:year |fiscal (?:year )?|fy ?)?(\d{4})", text):
-        year = int(match.group(1))
-        return in_year(year) if 1 <= year <= 2999 else None
+    if match := re.fullmatch(r"(?:the )?(?:year |fiscal (?:year )?|fy ?|post-|pre-)?(\d{4})", text):
+        year = int(match.group(1))  # "0735" is a clock time (0735 GMT), not a year
+        return in_year(year) if 1000 <= year <= 2999 else None
     if match := re.fullmatch(r"(?:the )?(?:early |mid-?|late )?(\d{3})0'?s", text):
         return TimeValue(match.group(1), DATE)
     if match := re.fullmatch(r"(?:the )?'(\d)0s", text):

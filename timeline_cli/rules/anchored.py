@@ -101,9 +101,6 @@ def narrative_day(text: str, context: Context) -> TimeValue | None:
         r" (morning|afternoon|evening|night)",
         text,
     )
-    if text == "the day":  # "earlier in the day": the narrative's day, else the article's
-        day = context.reference or context.anchor
-        return on_day(day) if day else unresolved("narrative_day")
     if not match and not part_of_day:
         return None
     if context.reference is None:
@@ -230,8 +227,8 @@ def weekday(text: str, context: Context) -> TimeValue | None:
     if which in ("last", "next"):
         candidates = [day for day in candidates if day != context.anchor]
     chosen = pick(candidates, context.anchor, tense)
-    if match.group("part"):  # TimeBank types "Friday night" as a DATE
-        return TimeValue(f"{chosen.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", DATE)
+    if match.group("part"):
+        return TimeValue(f"{chosen.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", TIME)
     return on_day(chosen)
 
 

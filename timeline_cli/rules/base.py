@@ -42,13 +42,15 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 class Context:
     """What an expression resolves against: the anchor (publication date), the narrative's last
     day (``reference``) and last calendar value of any precision (``previous``), the tense of
-    the governing verb, and the modifier already peeled off the text."""
+    the governing verb, the modifier already peeled off the text, and the quarter a business
+    story is about (the last one it named)."""
 
     anchor: date | None
     reference: date | None
     tense: str
     mod: str | None
     previous: TimeValue | None = None
+    focus_quarter: TimeValue | None = None  # the last quarter the article named
 
 
 Rule = Callable[[str, Context], TimeValue | None]

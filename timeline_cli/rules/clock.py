@@ -9,11 +9,11 @@ from datetime import timedelta
 from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.anchored import deictic_day, weekday
 from timeline_cli.rules.base import PARTS_OF_DAY, Context, unresolved
-from timeline_cli.timevalue import DATE, TIME, TimeValue
+from timeline_cli.timevalue import TIME, TimeValue
 
-_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
+_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 24}  # TimeML: midnight ends its day
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midday|midnight"
-_PART = r"(?:mid-?)?(?:morning|afternoon|evening|night)"
+_PART = r"(?:mid-?(?!night))?(?:morning|afternoon|evening|night)"
 _IN_THE = r"(?P<hour>\d{1,2}) (?:o'clock )?in the (?P<in_part>morning|afternoon|evening)"
 
 
@@ -50,9 +50,7 @@ def time_on_day(text: str, context: Context) -> TimeValue | None:
         return None
     if day.value.startswith("X"):
         return day
-    at = _at(day.value, match.group("time"))
-    # TimeBank types a time on a named day as a DATE ("9 a.m. Tuesday", "Friday night")
-    return TimeValue(at.value, DATE) if at else None
+    return _at(day.value, match.group("time"))
 
 
 def _day_of(text: str, context: Context) -> TimeValue | None:

@@ -116,12 +116,13 @@ def season(text: str, context: Context) -> TimeValue | None:
 
 
 def business_year(text: str, context: Context) -> TimeValue | None:
-    """'the year', 'the fiscal year', 'the current fiscal year', 'year-end': the anchor's year."""
+    """'the year', 'the fiscal year', 'the full year' (results "for the year") are the anchor's
+    year; 'year-end' is its end."""
     end = re.fullmatch(r"(?:the )?(?:year[- ]end|year's end|end of the year)", text)
-    whole = re.fullmatch(
-        r"(?:the|this) (?:current |full |entire |whole )?(?:fiscal |calendar )?year", text
+    current = re.fullmatch(
+        r"(?:this|the)(?: current| full| entire| whole)?(?: fiscal| calendar)? year", text
     )
-    if not (end or whole):
+    if not (end or current):
         return None
     if context.anchor is None:
         return unresolved("business_year")
@@ -145,12 +146,10 @@ def weekend(text: str, context: Context) -> TimeValue | None:
 
 
 def year_before_quarter(text: str, context: Context) -> TimeValue | None:
-    """'a year earlier', 'a year ago', 'year-earlier', 'last year' just after a quarter was
-    named: the same quarter a year before ("third-quarter profit fell from a year earlier")."""
-    previous = context.previous
-    if previous is None or previous.precision != "quarter":
+    """'a year earlier', 'a year ago' in a story about a quarter: that quarter a year before
+    ("third-quarter profit fell from $2 million a year earlier")."""
+    quarter = context.focus_quarter
+    if quarter is None or not re.fullmatch(r"a year (?:earlier|ago|before)", text):
         return None
-    if not re.fullmatch(r"(?:a year (?:earlier|ago|before)|year-(?:earlier|ago)|last year)", text):
-        return None
-    year, quarter = previous.value.split("-Q")
-    return TimeValue(f"{int(year) - 1:04d}-Q{quarter}", DATE)
+    year, number = quarter.value.split("-Q")
+    return TimeValue(f"{int(year) - 1:04d}-Q{number}", DATE)
