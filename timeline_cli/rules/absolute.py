@@ -98,7 +98,7 @@ def numeric_date(text: str, context: Context) -> TimeValue | None:
 
 def with_trailing_year(text: str, context: Context) -> TimeValue | None:
     """Anything else that names a year ('Sept. 11, 2001, at 9 a.m.'): dateparser decides."""
-    if not re.search(r"\b\d{4}\b", text):
+    if not re.search(r"\b[12]\d{3}\b", text):
         return None
     parsed = dates.parse_absolute(text)
     if parsed is None:

@@ -103,14 +103,18 @@ def narrative_day(text: str, context: Context) -> TimeValue | None:
     )
     if not match and not part_of_day:
         return None
-    if context.reference is None:
+    reference = context.reference
+    if reference is None and match and match.group(1) in ("month", "year"):
+        interval = context.previous.interval if context.previous is not None else None
+        reference = interval[0] if interval else None  # "that year" after "in June 1988"
+    if reference is None:
         return unresolved("narrative_day")
     if part_of_day:
-        day = context.reference + timedelta(days=1 if part_of_day.group(1) else 0)
+        day = reference + timedelta(days=1 if part_of_day.group(1) else 0)
         return TimeValue(f"{day.isoformat()}T{PARTS_OF_DAY[part_of_day.group(2)]}", TIME)
     unit = match.group(1) or match.group(3)
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(match.group(2) or "", 0)
-    return shift_unit(context.reference, unit, step)
+    return shift_unit(reference, unit, step)
 
 
 def ago_or_later(text: str, context: Context) -> TimeValue | None:
@@ -338,11 +342,13 @@ def holiday(text: str, context: Context) -> TimeValue | None:
     candidates = [
         d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_in(name, y))
     ]
-    tense = {"last": PAST, "next": FUTURE}.get(which, context.tense)
     if which in ("this year's", "last year's"):
         day = _holiday_in(name, anchor.year - (1 if which.startswith("last") else 0))
         return on_day(day) if day else None
-    day = pick_within_reach(candidates, anchor, tense)
+    if which in ("last", "next"):  # said outright: no reach limit
+        day = pick(candidates, anchor, PAST if which == "last" else FUTURE)
+    else:
+        day = pick_within_reach(candidates, anchor, context.tense)
     return in_week(day) if name.endswith(" week") else on_day(day)
 
 

@@ -1,0 +1,181 @@
+"""One test per normalization rule family, on expressions quoted from news (TimeBank style)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_cli.normalize import FUTURE, PAST, UNKNOWN, normalize
+from timeline_cli.timevalue import TimeValue
+
+OCT_27_1989 = date(1989, 10, 27)  # a Friday: Wall Street Journal earnings season
+JAN_14_1998 = date(1998, 1, 14)  # a Wednesday
+
+
+def value(text: str, anchor: date | None = OCT_27_1989, tense: str = PAST, **context) -> str:
+    result = normalize(text, anchor, tense, **context)
+    assert result is not None, text
+    return result.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("third-quarter", "1989-Q3"),  # "third-quarter profit" in October: this year's
+        ("the fourth quarter", "1989-Q4"),  # begun on October 1st
+        ("this year's third quarter", "1989-Q3"),
+        ("last year's fourth quarter", "1988-Q4"),
+        ("the 1988 second quarter", "1988-Q2"),
+        ("the first half", "1989-H1"),
+        ("Q2 2011", "2011-Q2"),
+        ("the quarter", "1989-Q3"),  # the last completed quarter
+        ("the latest quarter", "1989-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+    ],
+)
+def test_quarters_and_halves(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+def test_quarter_in_january_is_last_years() -> None:
+    assert value("the fourth quarter", JAN_14_1998) == "1997-Q4"
+
+
+def test_a_year_earlier_in_a_story_about_a_quarter() -> None:
+    focus = TimeValue("1989-Q3")
+    assert value("a year earlier", focus_quarter=focus) == "1988-Q3"
+    assert value("a year earlier") == "1988"  # no quarter named: a plain year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanksgiving Day", "1989-11-23"),  # past tense reaches back 8 months at most
+        ("last Thanksgiving", "1988-11-24"),
+        ("Christmas 1997", "1997-12-25"),
+        ("Election Day", "1989-11-07"),
+        ("Easter 2000", "2000-04-23"),
+        ("Easter week 2000", "2000-W16"),
+    ],
+)
+def test_holidays(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+def test_holiday_follows_tense() -> None:
+    assert value("Thanksgiving", OCT_27_1989, FUTURE) == "1989-11-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the year two thousand", "2000"),
+        ("the nineties", "199"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+    ],
+)
+def test_spoken_years(text: str, expected: str) -> None:
+    assert value(text, JAN_14_1998) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("noon Thursday", PAST, "1989-10-26T12:00"),
+        ("9 a.m. EST Tuesday", FUTURE, "1989-10-31T09:00"),
+        ("5 p.m. EST Nov. 9", PAST, "1989-11-09T17:00"),  # a deadline ahead, see reach
+        ("midnight Friday", PAST, "1989-10-27T24:00"),
+        ("mid-afternoon yesterday", PAST, "1989-10-26TAF"),
+        ("Friday night", PAST, "1989-10-27TNI"),
+        ("last night", PAST, "1989-10-26TNI"),
+        ("4 in the morning", PAST, "1989-10-27T04:00"),
+    ],
+)
+def test_times_on_days(text: str, tense: str, expected: str) -> None:
+    result = normalize(text, OCT_27_1989, tense)
+    assert result is not None and (result.type, result.value) == ("TIME", expected)
+
+
+def test_clock_time_falls_on_the_narrative_day() -> None:
+    assert value("10 p.m.", reference=date(1989, 10, 23)) == "1989-10-23T22:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Monday, Oct. 26", "1998-10-26"), ("this coming Sunday, March eighth", "1998-03-08")],
+)
+def test_weekday_with_date_takes_the_date(text: str, expected: str) -> None:
+    assert value(text, date(1998, 3, 3), FUTURE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+        ("Mondays", "XXXX-WXX-1"),
+        ("the past three summers", "XXXX-SU"),
+        ("every day", "P1D"),
+        ("daily", "P1D"),
+    ],
+)
+def test_recurrences_are_sets(text: str, expected: str) -> None:
+    result = normalize(text, OCT_27_1989)
+    assert result is not None and (result.type, result.value) == ("SET", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("several years", "PXY"),
+        ("a few minutes", "PTXM"),
+        ("2 1/2 years", "P2Y6M"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("a minute and a half", "PT1M30S"),
+        ("two decades", "P20Y"),
+        ("the next three quarters", "P9M"),
+        ("at least 72 hours", "PT72H"),
+        ("the first nine months", "P9M"),
+        ("16-hour", "PT16H"),
+        ("recent years", "PXY"),
+    ],
+)
+def test_durations(text: str, expected: str) -> None:
+    result = normalize(text, OCT_27_1989)
+    assert result is not None and (result.type, result.value) == ("DURATION", expected)
+
+
+def test_vague_ago_is_a_reference_not_a_year() -> None:
+    assert value("several years ago") == "PAST_REF"
+    assert value("a decade ago") == "1979"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mod"),
+    [
+        ("year-end", "1989", "END"),
+        ("the fiscal year", "1989", None),
+        ("the end of the month", "1989-10", "END"),
+        ("sometime next year", "1990", None),
+        ("just last month", "1989-09", None),
+        ("last year's", "1988", None),
+    ],
+)
+def test_business_periods_and_hedges(text: str, expected: str, mod: str | None) -> None:
+    result = normalize(text, OCT_27_1989, PAST)
+    assert result is not None and (result.value, result.mod) == (expected, mod)
+
+
+def test_weekend_follows_tense() -> None:
+    assert value("the weekend", JAN_14_1998, PAST) == "1998-W02-WE"
+    assert value("the weekend", JAN_14_1998, FUTURE) == "1998-W03-WE"
+
+
+def test_that_year_uses_the_narrative() -> None:
+    assert value("that year", previous=TimeValue("1988-06")) == "1988"
+
+
+def test_not_a_year() -> None:
+    assert normalize("0735", OCT_27_1989) is None  # "(0735 GMT)"
