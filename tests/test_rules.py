@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.normalize import FUTURE, PAST, UNKNOWN, normalize
+from timeline_cli.normalize import FUTURE, PAST, normalize
 from timeline_cli.timevalue import TimeValue
 
 OCT_27_1989 = date(1989, 10, 27)  # a Friday: Wall Street Journal earnings season
