@@ -9,7 +9,8 @@ bylines, captions without a full stop) are kept out of the body so no event come
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -62,7 +63,51 @@ def reads_as_prose(line: str) -> bool:
 
 
 def clean_article(text: str) -> CleanedText:
-    """Return the article's prose paragraphs as one body, with offsets into ``text``."""
+    """Return the article's prose paragraphs as one body, with offsets into ``text``.
+
+    Invisible format characters (zero-width joiners, bidi marks, soft hyphens) are left out
+    first: they would hide "Fri\u200dday" from the date rules and a dateline behind an RLM.
+    """
+    visible, source_index = _without_format_characters(text)
+    cleaned = _clean_visible(visible)
+    if source_index is None:
+        return cleaned
+    segments = tuple(
+        piece for segment in cleaned.segments for piece in _remap(segment, source_index)
+    )
+    return replace(cleaned, segments=segments)
+
+
+def _without_format_characters(text: str) -> tuple[str, list[int] | None]:
+    """The text without Unicode format characters (category Cf), and for each character kept
+    its offset in ``text`` (None when nothing was removed)."""
+    if not any(unicodedata.category(char) == "Cf" for char in text):
+        return text, None
+    kept = [(index, char) for index, char in enumerate(text) if unicodedata.category(char) != "Cf"]
+    return "".join(char for _, char in kept), [index for index, _ in kept]
+
+
+def _remap(segment: Segment, source_index: list[int]) -> list[Segment]:
+    """A segment of the visible text as segments of the original, split where a removed
+    character sat."""
+    pieces: list[Segment] = []
+    start = segment.body_start
+    for position in range(segment.length):
+        visible_at = segment.source_start + position
+        continues = position > 0 and source_index[visible_at] == source_index[visible_at - 1] + 1
+        if position > 0 and not continues:
+            pieces.append(_piece(segment, start, position, source_index))
+            start = segment.body_start + position
+    pieces.append(_piece(segment, start, segment.length, source_index))
+    return pieces
+
+
+def _piece(segment: Segment, body_start: int, end: int, source_index: list[int]) -> Segment:
+    offset = body_start - segment.body_start
+    return Segment(body_start, source_index[segment.source_start + offset], end - offset)
+
+
+def _clean_visible(text: str) -> CleanedText:
     kept: list[tuple[int, str]] = []  # (offset in text, stripped line)
     seen: set[str] = set()
     dropped = 0

@@ -104,6 +104,8 @@ def extract(
         files = _input_files(paths, errors, quiet)
         if output is not None and output.exists() and not force:
             raise OutputExists(f"{output} exists; use --force to overwrite it")
+        if output is not None and not output.parent.is_dir():
+            raise UsageError(f"cannot write {output}: no folder {output.parent}")
         result = _run_with_progress(files, settings, errors, quiet)
         _emit(result, chosen_format, output, force, no_color)
     except (UsageError, OutputExists, ModelNotFound) as error:

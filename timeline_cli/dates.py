@@ -13,6 +13,9 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 _SETTINGS = {
+    # Whatever the text leaves out is filled from this fixed day, never from today; callers
+    # keep only the parts the text names.
+    "RELATIVE_BASE": datetime(2000, 1, 1),
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
     "DATE_ORDER": "MDY",

@@ -7,6 +7,8 @@ without a year, whose year is inferred once every other article of the run is da
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,70 +28,118 @@ class LoadedDocuments:
     skipped: tuple[str, ...]  # paths of files that could not be used
 
 
+# spaCy's own limit (nlp.max_length): longer texts need more memory than a parse is worth.
+MAX_BODY_CHARS = 1_000_000
+
+
 def load_documents(
     paths: Sequence[Path], published: Mapping[str, date] | None = None, today: date | None = None
 ) -> LoadedDocuments:
     """Read, clean and date every file; unusable files are skipped with a notice naming them."""
     published = published or {}
-    metadata_cache: dict[Path, dict[str, ArticleMetadata]] = {}
+    metadata = _MetadataFolders()
+    ids = document_ids(paths)
     notices: list[Notice] = []
     skipped: list[str] = []
     documents: list[Document] = []
     datelines: dict[str, Dateline] = {}
     for path in paths:
         try:
-            text, notice = read_article_text(path)
+            document, dateline, notice = _load_one(path, ids[path], metadata, published)
         except UnreadableFile as error:
-            notices.append(Notice("skipped", f"{path}: {error}", path.stem))
-            skipped.append(str(path))
+            notices.append(Notice("skipped", f"{printable(path)}: {error}", ids[path]))
+            skipped.append(printable(path))
             continue
-        if notice:
-            notices.append(notice)
-        cleaned = clean_article(text)
-        if not cleaned.body.strip():
-            notices.append(
-                Notice(
-                    "skipped", f"{path}: no article text left after removing page debris", path.stem
-                )
-            )
-            skipped.append(str(path))
-            continue
-        if path.parent not in metadata_cache:
-            rows, metadata_notices = load_metadata(path.parent)
-            metadata_cache[path.parent] = rows
-            notices.extend(metadata_notices)
-        metadata = metadata_cache[path.parent].get(path.name, ArticleMetadata())
-        dateline = read_dateline(cleaned.body_source_head) if cleaned.body_source_head else None
-        publication = _publication(path, cleaned.lines, dateline, metadata, published)
-        if publication.date is None and dateline is not None:
-            datelines[path.stem] = dateline
-        documents.append(
-            Document(
-                id=path.stem,
-                path=str(path),
-                text=text,
-                body=cleaned.body,
-                segments=cleaned.segments,
-                title=metadata.title or cleaned.title,
-                publication=publication,
-                url=metadata.url,
-                outlet=metadata.outlet,
-            )
-        )
+        notices.extend([notice] if notice else [])
+        documents.append(document)
+        if document.publication.date is None and dateline is not None:
+            datelines[document.id] = dateline
     documents = _infer_dateline_years(documents, datelines, today or date.today())
+    notices.extend(metadata.notices)
     notices.extend(_undated_notices(documents))
-    notices.extend(_unused_dates(published, paths))
+    notices.extend(_unused_dates(published, paths, ids))
     return LoadedDocuments(tuple(documents), tuple(notices), tuple(skipped))
 
 
+def _load_one(
+    path: Path, document_id: str, metadata: _MetadataFolders, published: Mapping[str, date]
+) -> tuple[Document, Dateline | None, Notice | None]:
+    text, notice = read_article_text(path)
+    cleaned = clean_article(text)
+    if not cleaned.body.strip():
+        raise UnreadableFile("no article text left after removing page debris")
+    if len(cleaned.body) > MAX_BODY_CHARS:
+        raise UnreadableFile(
+            f"too long: {len(cleaned.body):,} characters of text (the limit is "
+            f"{MAX_BODY_CHARS:,}); split it into articles"
+        )
+    row = metadata.row(path)
+    dateline = read_dateline(cleaned.body_source_head) if cleaned.body_source_head else None
+    keys = (path.name, path.stem, str(path), document_id)
+    publication = _publication(keys, cleaned.lines, dateline, row, published)
+    document = Document(
+        id=document_id,
+        path=printable(path),
+        text=text,
+        body=cleaned.body,
+        segments=cleaned.segments,
+        title=row.title or cleaned.title,
+        publication=publication,
+        url=row.url,
+        outlet=row.outlet,
+    )
+    return document, dateline, notice
+
+
+class _MetadataFolders:
+    """The metadata file of each folder, read once."""
+
+    def __init__(self) -> None:
+        self._rows: dict[Path, dict[str, ArticleMetadata]] = {}
+        self.notices: list[Notice] = []
+
+    def row(self, path: Path) -> ArticleMetadata:
+        if path.parent not in self._rows:
+            rows, notices = load_metadata(path.parent)
+            self._rows[path.parent] = rows
+            self.notices.extend(notices)
+        return self._rows[path.parent].get(path.name, ArticleMetadata())
+
+
+def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
+    """Each file's id: its name without extension, or, where two files share that name
+    (a/report.txt, b/report.txt), enough of their folders to tell them apart."""
+    ids: dict[Path, str] = {}
+    for depth in range(0, 64):
+        candidates = {path: _id_at_depth(path, depth) for path in paths if path not in ids}
+        counts = Counter(candidates.values()) + Counter(ids.values())
+        for path, candidate in candidates.items():
+            if counts[candidate] == 1:
+                ids[path] = candidate
+        if len(ids) == len(paths):
+            break
+    return {path: ids.get(path, printable(path)) for path in paths}
+
+
+def _id_at_depth(path: Path, depth: int) -> str:
+    folders = path.parent.parts[-depth:] if depth else ()
+    return printable(Path(*folders, path.stem))
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can always be written: undecodable bytes of a file name (a
+    Latin-1 name on a UTF-8 system) become escapes instead of crashing the output."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _publication(
-    path: Path,
+    keys: Sequence[str],
     lines: Sequence[str],
     dateline: Dateline | None,
     metadata: ArticleMetadata,
     published: Mapping[str, date],
 ) -> Publication:
-    for key in (path.name, path.stem, str(path)):
+    for key in keys:
         if key in published:
             return Publication(published[key], "option")
     header = find_header_date(lines)
@@ -123,9 +173,11 @@ def _infer_dateline_years(
     return result
 
 
-def _unused_dates(published: Mapping[str, date], paths: Sequence[Path]) -> list[Notice]:
+def _unused_dates(
+    published: Mapping[str, date], paths: Sequence[Path], ids: Mapping[Path, str]
+) -> list[Notice]:
     """A --published name that matches no article is most likely a typo: say so."""
-    known = {key for path in paths for key in (path.name, path.stem, str(path))}
+    known = {key for path in paths for key in (path.name, path.stem, str(path), ids[path])}
     return [
         Notice("unused-date", f"--published {name}: no article of that name")
         for name in published

@@ -21,7 +21,8 @@ from timeline_cli.tempeval import Mismatch, Prediction, mismatches, score
 from timeline_cli.timeml import TimemlDocument, iter_timeml_files, parse_timeml
 
 BATCH_SIZE = 32  # as in pipeline.extract_all; batching changes speed, never results
-NOT_TEMPORAL = "NONE"  # the normalizer's type for look-alikes such as "58-year-old"
+# The normalizer's types for look-alikes ("58-year-old") and impossible dates ("February 30").
+NOT_TEMPORAL = ("NONE", "INVALID")
 
 
 def evaluate(
@@ -62,7 +63,7 @@ def as_predictions(timexes: Iterable[Timex]) -> Iterable[Prediction]:
     """Timexes with a value; one the normalizer rejected is not claimed as an expression."""
     for timex in timexes:
         value = timex.value
-        if value is None or value.type == NOT_TEMPORAL:
+        if value is None or value.type in NOT_TEMPORAL:
             continue
         yield Prediction(timex.start_char, timex.end_char, timex.text, value.type, value.value)
 

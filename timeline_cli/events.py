@@ -208,11 +208,14 @@ def _build_event(
     if timex is None and tense_of(trigger.clause) == FUTURE:
         return None
     date, precision = _event_date(timex, document)
+    raw = sentence.doc.text[sentence.start_char : sentence.end_char]
+    text = raw.strip()
+    start = sentence.start_char + (raw.index(text) if text else 0)
     mention = Mention(
         document=document.id,
-        sentence=sentence.text.strip(),
-        start=document.source_offset(sentence.start_char),
-        end=document.source_offset(sentence.end_char),
+        sentence=text,
+        start=document.source_offset(start),
+        end=document.source_offset(start + len(text)),
         trigger=trigger.token.text,
         date_text=timex.text
         if timex and date is not None and date.rule != PUBLICATION_RULE

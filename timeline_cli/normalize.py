@@ -16,6 +16,7 @@ the rules here decide granularity and direction, which dateparser cannot.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -24,7 +25,11 @@ from timeline_cli.rules import RULES
 from timeline_cli.rules.base import FUTURE, PAST, PRESENT, UNKNOWN, UNRESOLVED, Context
 from timeline_cli.timevalue import TimeValue
 
-__all__ = ["FUTURE", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "normalize"]
+__all__ = ["FUTURE", "INVALID", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "normalize"]
+
+# The type of an expression that names an impossible date ("February 30"): found, reported,
+# never placed on the calendar.
+INVALID = "INVALID"
 
 _HEDGES = (
     r"(?:just|only|barely|merely|even|both|sometime|some time|earlier|later"
@@ -42,7 +47,7 @@ _MODIFIERS = (
     (r"mid(?:-| |(?=\d))", "MID"),
     (r"(?:the )?(?:very )?end of (?:the )?", "END"),
     (r"late[- ]", "END"),
-    (r"(?:about|around|some|roughly|approximately|nearly|almost|close to) ", "APPROX"),
+    (r"(?:about|around|some(?= \d)|roughly|approximately|nearly|almost|close to) ", "APPROX"),
     (r"(?:more than|over|upwards of) ", "MORE_THAN"),
     (r"(?:less than|under|fewer than) ", "LESS_THAN"),
     (r"(?:at least) ", "EQUAL_OR_MORE"),
@@ -64,8 +69,8 @@ def normalize(
     for rule in RULES:
         try:
             value = rule(core, context)
-        except (ValueError, OverflowError):  # calendar arithmetic off the calendar's ends
-            return None
+        except (ValueError, OverflowError):  # "February 30", or arithmetic off the calendar
+            return TimeValue("", INVALID, mod=mod, rule=rule.__name__)
         if value is not None:
             return replace(value, mod=value.mod or mod, rule=value.rule or rule.__name__)
     return None
@@ -74,7 +79,9 @@ def normalize(
 def _simplify(text: str) -> str:
     """Lower case, plain quotes and dashes, no surrounding prepositions, time zones or "'s"."""
     text = text.lower().replace("’", "'").replace("‘", "'")
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")  # zero-width
     text = re.sub(r"[–—‑]", "-", text)
+    text = re.sub(r"\s*\((?:local time|[a-z]{2,4} time|[a-z]{3,4})\)\s*$", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:()\"'")
     text = re.sub(r"'s$", "", text)
     text = re.sub(
@@ -82,7 +89,6 @@ def _simplify(text: str) -> str:
         "",
         text,
     )
-    text = re.sub(r"\s*\((?:local time|[a-z]{2,4} time|[a-z]{3})\)$", "", text)
     text = re.sub(r" (?:or so|or thereabouts)\b", "", text)
     text = re.sub(r"\b(?:[ecmp][sd]t|gmt|utc)\b ?", "", text).strip()
     return _digits_for_words(text)

@@ -26,9 +26,13 @@ _ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
 HEADER_DATE_RE = re.compile(rf"\b(?:{_MONTH_FIRST}|{_DAY_FIRST}|{_ISO})\b", re.IGNORECASE)
 
 # "WASHINGTON, March 9 (Yonhap) — ", "SEOUL, March 9, 2012 (AP) -", "NAIROBI, Kenya (AP) _"
-_PLACE = r"[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
+_LETTER = r"[^\W\d_]"  # any script's letters: BOGOTÁ, ZÜRICH, SÃO PAULO
+_PLACE = (
+    rf"{_LETTER}[{_LETTER[1:-1]}.'\-]+(?:\s+{_LETTER}[{_LETTER[1:-1]}.'\-]+)*"
+    rf"(?:,\s*{_LETTER}[{_LETTER[1:-1]}.]+(?:\s+{_LETTER}[{_LETTER[1:-1]}.]+)*)?"
+)
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<place>{_PLACE}),?\s+"
+    rf"^[\s\u200b-\u200f\u2060\ufeff]*(?P<place>{_PLACE}),?\s+"
     rf"(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
     r"(?P<agency>\([^)\n]{1,40}\))?\s*[-—–_:]+\s*",
     re.IGNORECASE,

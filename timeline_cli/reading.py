@@ -77,9 +77,12 @@ def read_article_text(path: Path) -> tuple[str, Notice | None]:
     if not raw.strip():
         raise UnreadableFile("empty file")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16").lstrip("\ufeff"), Notice(
-            "encoding", f"{path.name}: read as UTF-16", path.stem
-        )
+        try:
+            text = raw.decode("utf-16").lstrip("\ufeff")
+        except UnicodeDecodeError as error:
+            reason = f"UTF-16 byte order mark, but not valid UTF-16 ({error.reason})"
+            raise UnreadableFile(reason) from error
+        return text, Notice("encoding", f"{path.name}: read as UTF-16", path.stem)
     if _looks_binary(raw):
         raise UnreadableFile("binary file, not text")
     try:

@@ -86,7 +86,7 @@ def value_interval(value: str) -> tuple[date, date] | None:
     """The first and last calendar day a value covers, or None if it covers no fixed days."""
     try:
         return _interval(value)
-    except ValueError:  # an impossible calendar value such as 2012-02-30
+    except (ValueError, OverflowError):  # 2012-02-30, or a week that ends after 9999
         return None
 
 

@@ -10,6 +10,7 @@ from timeline_cli import dates
 from timeline_cli.calendar_words import MONTH_PATTERN, month_number
 from timeline_cli.rules.base import (
     Context,
+    century_value,
     in_month,
     in_year,
     month_day,
@@ -81,7 +82,7 @@ def year_forms(text: str, context: Context) -> TimeValue | None:
         decade = two_digit_year(int(match.group(1)) * 10, context)
         return TimeValue(f"{decade // 10:03d}", DATE)
     if match := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", text):
-        return TimeValue(f"{int(match.group(1)) - 1:02d}", DATE)
+        return century_value(int(match.group(1)) - 1)
     if match := re.fullmatch(r"'(\d{2})", text):
         return in_year(two_digit_year(int(match.group(1)), context))
     return None
@@ -97,15 +98,20 @@ def numeric_date(text: str, context: Context) -> TimeValue | None:
 
 
 def with_trailing_year(text: str, context: Context) -> TimeValue | None:
-    """Anything else that names a year ('Sept. 11, 2001, at 9 a.m.'): dateparser decides."""
-    if not re.search(r"\b[12]\d{3}\b", text):
+    """Anything else that names a year ('Sept. 11, 2001, at 9 a.m.'): dateparser parses it,
+    but only the parts the text names are kept, since dateparser fills the others from today
+    ("noon 2012" is 2012, not today's month and day of 2012)."""
+    year_match = re.search(r"\b[12]\d{3}\b", text)
+    if not year_match:
         return None
     parsed = dates.parse_absolute(text)
-    if parsed is None:
+    if parsed is None or parsed[0].year != int(year_match.group()):
         return None
     moment, period = parsed
-    if period == "year":
+    names_month = re.search(rf"\b{MONTH_PATTERN}(?![a-z])", text) is not None
+    names_day = names_month and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text) is not None
+    if period == "year" or not names_month:
         return in_year(moment.year)
-    if period == "month":
+    if period == "month" or not names_day:
         return in_month(moment.year, moment.month)
     return on_day(moment.date())

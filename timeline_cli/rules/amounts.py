@@ -91,7 +91,8 @@ def frequency(text: str, context: Context) -> TimeValue | None:
     if unit in UNIT_CODES:
         code = UNIT_CODES[unit]
         prefix = "PT" if unit in ("hour", "minute", "second") else "P"
-        return TimeValue(f"{prefix}{number_value(match.group('n') or 'a')}{code}", SET)
+        amount = number_value(match.group("n") or "a") or match.group("n")  # "every 1.5 days"
+        return TimeValue(f"{prefix}{amount}{code}", SET)
     if weekday_number(unit) is not None:
         return TimeValue(f"XXXX-WXX-{weekday_number(unit) + 1}", SET)
     return TimeValue(f"XXXX-{month_number(unit):02d}", SET)

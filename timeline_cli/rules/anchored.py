@@ -26,6 +26,8 @@ from timeline_cli.rules.base import (
     UNIT,
     Context,
     add_months,
+    century_value,
+    decade_value,
     in_month,
     in_week,
     in_year,
@@ -133,7 +135,9 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
         return TimeValue("PAST_REF" if backwards else "FUTURE_REF", DATE)
     if context.anchor is None:
         return unresolved("ago_or_later")
-    count = number_value(match.group("n") or "a") or 1
+    count = number_value(match.group("n") or "a")
+    if count is None:
+        return None
     direction = -1 if backwards else 1
     base = (
         context.anchor
@@ -186,9 +190,9 @@ def relative_unit(text: str, context: Context) -> TimeValue | None:
         year, month = add_months(base, 3 * step)
         return TimeValue(f"{year:04d}-Q{(month - 1) // 3 + 1}", DATE)
     if unit == "decade":
-        return TimeValue(f"{base.year // 10 + step:03d}", DATE)
+        return decade_value(base.year // 10 + step)
     if unit == "century":
-        return TimeValue(f"{base.year // 100 + step:02d}", DATE)
+        return century_value(base.year // 100 + step)
     return shift_unit(base, unit, step)
 
 

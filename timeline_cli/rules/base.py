@@ -65,11 +65,30 @@ def on_day(day: date, rule: str = "") -> TimeValue:
 
 
 def in_month(year: int, month: int, rule: str = "") -> TimeValue:
-    return TimeValue(f"{year:04d}-{month:02d}", DATE, rule=rule)
+    return TimeValue(f"{calendar_year(year):04d}-{month:02d}", DATE, rule=rule)
 
 
 def in_year(year: int, rule: str = "") -> TimeValue:
-    return TimeValue(f"{year:04d}", DATE, rule=rule)
+    return TimeValue(f"{calendar_year(year):04d}", DATE, rule=rule)
+
+
+def calendar_year(year: int) -> int:
+    """A year a TimeML value can hold; "99999 years ago" is no date (normalize reports it)."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is off the calendar")
+    return year
+
+
+def decade_value(index: int) -> TimeValue:
+    if not 0 <= index <= 999:  # one digit more would read as a year
+        raise ValueError(f"decade {index} is off the calendar")
+    return TimeValue(f"{index:03d}", DATE)
+
+
+def century_value(index: int) -> TimeValue:
+    if not 0 <= index <= 99:
+        raise ValueError(f"century {index} is off the calendar")
+    return TimeValue(f"{index:02d}", DATE)
 
 
 def in_week(day: date, rule: str = "") -> TimeValue:
