@@ -27,7 +27,7 @@ from dateparser.search import search_dates
 
 from timeline_cli.cleaning import clean_article
 from timeline_cli.nlp import load_pipeline
-from timeline_cli.pipeline import Settings, run
+from timeline_cli.pipeline import BATCH_SIZE, Settings, run
 from timeline_cli.timeml import iter_timeml_files, parse_timeml
 
 WARM_UP = 10
@@ -77,7 +77,11 @@ def main() -> None:
         print(f"{len(texts)} articles, {words / len(texts):.0f} words on average\n")
         list(nlp.pipe(texts[:WARM_UP]))  # load vectors and caches before any clock starts
         run(paths[:WARM_UP], Settings(model=options.model, published=published))
-        spacy_seconds = timed("spaCy nlp.pipe (floor)", len(texts), lambda: list(nlp.pipe(bodies)))
+        spacy_seconds = timed(
+            "spaCy nlp.pipe (floor)",
+            len(texts),
+            lambda: list(nlp.pipe(bodies, batch_size=BATCH_SIZE)),
+        )
         settings = Settings(model=options.model, published=published)
         ours = timed("timeline-cli", len(texts), lambda: run(paths, settings))
         sample = texts[: options.dateparser_articles]
