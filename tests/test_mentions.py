@@ -53,3 +53,19 @@ def test_no_anchor_leaves_relative_dates_unresolved(nlp: Language) -> None:
     )
     assert found["the 13th"] == "XXXX-XX-XX"
     assert found["March 2011"] == "2011-03"
+
+
+def test_undated_text_anchors_on_its_own_last_full_date(nlp: Language) -> None:
+    text = (
+        "Talks resumed on the 13th. The ministers met in Geneva on March 3, 2011. "
+        "Two days later, they met again, and on Friday they signed."
+    )
+    found = values(nlp, text, None)
+    assert found["the 13th"] == "XXXX-XX-XX"  # before any full date: nothing to resolve from
+    assert found["Two days later"] == "2011-03-05"
+    assert found["Friday"] == "2011-02-25"  # past tense: the Friday before Thursday, March 3
+
+
+def test_prospective_verbs_point_ahead(nlp: Language) -> None:
+    found = values(nlp, "Protesters planned a large demonstration in Little Havana on Saturday.")
+    assert found["Saturday"] == "2012-03-10"  # published on a Wednesday

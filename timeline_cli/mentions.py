@@ -45,7 +45,12 @@ class Timex:
 
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
-    """Every temporal expression of the Doc, normalized against the anchor date."""
+    """Every temporal expression of the Doc, normalized against the anchor date.
+
+    Without an anchor (an undated article), relative expressions resolve against the last full
+    date the text itself gave before them ("on March 3, 2011 ... two days later"), as
+    HeidelTime's narrative mode does; before any, they stay unresolved. Never against today.
+    """
     timexes = []
     narrative = _Narrative()
     for candidate in temporal_candidates(doc):
@@ -54,7 +59,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         tense = direction_of(span, governor)
         paragraph = doc.text.count("\n\n", 0, span.start_char)
         day, previous = narrative.recent(paragraph)
-        value = normalize(candidate.text, anchor, tense, day, previous, narrative.quarter)
+        effective_anchor = anchor or narrative.full_date
+        value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
         narrative.note(value, paragraph, candidate.text)
         timexes.append(
             Timex(
@@ -79,6 +85,7 @@ class _Narrative:
         self.day: tuple[date, int] | None = None
         self.value: tuple[TimeValue, int] | None = None
         self.quarter: TimeValue | None = None  # the last quarter named anywhere before
+        self.full_date: date | None = None  # the last day named with its year
 
     def recent(self, paragraph: int) -> tuple[date | None, TimeValue | None]:
         day = self.day[0] if self.day and paragraph - self.day[1] <= 1 else None
@@ -92,6 +99,8 @@ class _Narrative:
         looking_back = re.search(r"year[- ](?:ago|earlier)|last year|previous year", text, re.I)
         if value.precision == "quarter" and not looking_back:  # "the year-ago quarter" is not
             self.quarter = value  # the quarter the story is about
+        if value.precision in ("day", "time") and re.search(r"\b[12]\d{3}\b", text):
+            self.full_date = value.interval[0]
         if value.precision in ("day", "time"):
             self.day = (value.interval[0], paragraph)
 
