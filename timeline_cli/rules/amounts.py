@@ -42,6 +42,8 @@ def duration(text: str, context: Context) -> TimeValue | None:
     if not match:
         return None
     number = match.group("n")
+    if number and re.fullmatch(r"[12]\d{3}", number) and not text.endswith("s"):
+        return None  # "the 1988 quarter" names a year's quarter, not 1,988 of them
     plural = not number and bool(re.search(r"s(?: and a half)?(?:[- ]long)?$", text))
     with_article = re.match(r"(?:a|an) ", text) is not None
     stretch = re.match(r"the (?:past|last|next|coming|previous|following) ", text) is not None

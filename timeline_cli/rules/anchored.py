@@ -235,8 +235,8 @@ def weekday(text: str, context: Context) -> TimeValue | None:
     if which in ("last", "next"):
         candidates = [day for day in candidates if day != context.anchor]
     chosen = pick(candidates, context.anchor, tense)
-    if match.group("part"):
-        return TimeValue(f"{chosen.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", TIME)
+    # "Wednesday night" is dated by its day, as TimeBank annotates it; the part of the day is
+    # kept only for a bare part of day ("this morning"), which has no other date.
     return on_day(chosen)
 
 

@@ -69,24 +69,42 @@ def _quarter_code(text: str, context: Context) -> TimeValue | None:
 
 
 def _reporting_quarter(text: str, context: Context) -> TimeValue | None:
-    """'the quarter', 'the latest quarter', 'the year-ago quarter', 'this quarter'."""
+    """'the quarter', 'the latest quarter', 'the year-ago quarter', 'the 1988 quarter': the
+    quarter the story is about (the last one it named, else the last completed one), or that
+    quarter in the year given or a year before."""
     latest = re.fullmatch(
         r"(?:the|its) (?:latest |most recent |just-ended |recent |fiscal )?(?:quarter|period)",
         text,
     )
     year_ago = re.fullmatch(
         r"(?:the )?(?:comparable |same |corresponding )?(?:year-ago|year-earlier|year ago"
-        r"|year earlier|last year's|previous year's)(?: (?:quarter|period))?",
+        r"|year earlier|last year's|previous year's)(?: quarter| period)?",
         text,
     )
-    if not (latest or year_ago) or (latest and text.endswith("period") and "latest" not in text):
+    given_year = re.fullmatch(r"the (\d{4}) (?:quarter|period)", text)
+    if latest and text.endswith("period") and "latest" not in text:
+        latest = None  # "the period" alone is too vague to name a quarter
+    if not (latest or year_ago or given_year):
         if text in ("this quarter", "the current quarter", "this fiscal quarter"):
             return relative_unit("this quarter", context)
         return None
     if context.anchor is None:
         return unresolved("reporting_quarter")
-    year, quarter = last_completed_quarter(context.anchor)
+    if latest and latest.group(0) not in ("the quarter", "its quarter", "the period"):
+        year, quarter = last_completed_quarter(context.anchor)  # "the latest quarter"
+    else:
+        year, quarter = _quarter_in_focus(context)
+    if given_year:
+        year = int(given_year.group(1))
     return TimeValue(f"{year - (1 if year_ago else 0):04d}-Q{quarter}", DATE)
+
+
+def _quarter_in_focus(context: Context) -> tuple[int, int]:
+    if context.focus_quarter is not None:
+        year, number = context.focus_quarter.value.split("-Q")
+        return int(year), int(number)
+    assert context.anchor is not None
+    return last_completed_quarter(context.anchor)
 
 
 def last_completed_quarter(day: date) -> tuple[int, int]:
