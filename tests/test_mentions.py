@@ -69,3 +69,16 @@ def test_undated_text_anchors_on_its_own_last_full_date(nlp: Language) -> None:
 def test_prospective_verbs_point_ahead(nlp: Language) -> None:
     found = values(nlp, "Protesters planned a large demonstration in Little Havana on Saturday.")
     assert found["Saturday"] == "2012-03-10"  # published on a Wednesday
+
+
+def test_detection_splits_ranges_and_stretches_of_a_year(nlp: Language) -> None:
+    found = values(nlp, "Profit rose in the first nine months of 1997, and from 1994 to 1996.")
+    assert found["the first nine months"] == "P9M"
+    assert found["1997"] == "1997"
+    assert found["1994"] == "1994" and found["1996"] == "1996"
+
+
+def test_detection_joins_weekday_and_part_of_day(nlp: Language) -> None:
+    found = values(nlp, "The fire broke out on Tuesday morning and burned until noon Thursday.")
+    assert found["Tuesday morning"] == "2012-03-06"
+    assert found["noon Thursday"].endswith("T12:00")

@@ -183,3 +183,20 @@ def test_that_year_uses_the_narrative() -> None:
 
 def test_not_a_year() -> None:
     assert normalize("0735", OCT_27_1989) is None  # "(0735 GMT)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mod"),
+    [
+        ("the fiscal first quarter", "1989-Q1", None),
+        ("the year-ago third quarter", "1988-Q3", None),
+        ("the quarter a year ago", "1988-Q3", None),
+        ("the previous Friday", "1989-10-20", None),
+        ("the near future", "FUTURE_REF", None),
+        ("the early summer", "1989-SU", "START"),
+        ("the the end of November", "1989-11", "END"),
+    ],
+)
+def test_more_business_and_narrative_forms(text: str, expected: str, mod: str | None) -> None:
+    result = normalize(text, OCT_27_1989, PAST)
+    assert result is not None and (result.value, result.mod) == (expected, mod)

@@ -147,8 +147,26 @@ def _split(span: Span) -> list[Candidate]:
         left, right = span.doc[start : token.i], span.doc[token.i + 1 : span.end]
         if _is_expression(left) and _is_expression(right):
             return [Candidate(left, left.text), *_split(right)]
+    of = next((t for t in span if t.lower_ == "of" and t.i > start), None)
+    if (
+        of is not None
+        and _is_stretch(span.doc[start : of.i])
+        and _is_year(span.doc[of.i + 1 : span.end])
+    ):
+        # "the first nine months of 1997": a length of time, then the year it lies in
+        left, right = span.doc[start : of.i], span.doc[of.i + 1 : span.end]
+        return [Candidate(left, left.text), Candidate(right, right.text)]
     whole = span.doc[start : span.end]
     return [Candidate(whole, whole.text)]
+
+
+def _is_stretch(span: Span) -> bool:
+    return any(t.lower_ in ("months", "weeks", "days", "quarters") for t in span)
+
+
+def _is_year(span: Span) -> bool:
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "fiscal")]
+    return words == ["year"] or (len(words) == 1 and len(words[0]) == 4 and words[0].isdigit())
 
 
 def _is_expression(span: Span) -> bool:

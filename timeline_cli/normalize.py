@@ -42,11 +42,11 @@ _HEDGES = (
 
 _MODIFIERS = (
     (r"(?:the )?(?:very )?(?:beginning|start|outset) of (?:the )?", "START"),
-    (r"early[- ]", "START"),
+    (r"(?:the )?early[- ]", "START"),
     (r"(?:the )?middle of (?:the )?", "MID"),
     (r"mid(?:-| |(?=\d))", "MID"),
     (r"(?:the )?(?:very )?end of (?:the )?", "END"),
-    (r"late[- ]", "END"),
+    (r"(?:the )?late[- ]", "END"),
     (r"(?:about|around|some(?= \d)|roughly|approximately|nearly|almost|close to) ", "APPROX"),
     (r"(?:more than|over|upwards of) ", "MORE_THAN"),
     (r"(?:less than|under|fewer than) ", "LESS_THAN"),
@@ -83,6 +83,7 @@ def _simplify(text: str) -> str:
     text = re.sub(r"[–—‑]", "-", text)
     text = re.sub(r"\s*\((?:local time|[a-z]{2,4} time|[a-z]{3,4})\)\s*$", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:()\"'")
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text)  # "the the end of November"
     text = re.sub(r"'s$", "", text)
     text = re.sub(
         r"^(?:on|in|at(?! least| most)|since|by|until|till|from|during|of|for|as of|through) ",

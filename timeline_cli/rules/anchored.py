@@ -54,6 +54,7 @@ _PAST_WORDS = (
 
 _FUTURE_WORDS = (
     r"the future|in the future|soon|shortly|later|the years ahead|future|a later date"
+    r"|the (?:near|short|foreseeable) (?:future|term)"
     r"|future (?:years|quarters)"
 )
 
@@ -211,7 +212,8 @@ def _season(base: date, season: str, step: int) -> TimeValue:
 
 def weekday(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        r"(?:(?P<which>last|this|next|this past|this coming|coming|past) )?"
+        r"(?:(?P<which>last|this|next|this past|this coming|coming|past|the previous"
+        r"|the following) )?"
         rf"(?P<day>{WEEKDAY_PATTERN})(?:'s)?"
         r"(?: (?P<part>morning|afternoon|evening|night))?",
         text,
@@ -222,17 +224,12 @@ def weekday(text: str, context: Context) -> TimeValue | None:
         return unresolved("weekday")
     target = weekday_number(match.group("day"))
     which = match.group("which") or ""
-    tense = {
-        "last": PAST,
-        "this past": PAST,
-        "past": PAST,
-        "next": FUTURE,
-        "coming": FUTURE,
-        "this coming": FUTURE,
-    }.get(which, context.tense)
+    backwards = ("last", "this past", "past", "the previous")
+    forwards = ("next", "coming", "this coming", "the following")
+    tense = PAST if which in backwards else FUTURE if which in forwards else context.tense
     candidates = [context.anchor + timedelta(days=offset) for offset in range(-7, 8)]
     candidates = [day for day in candidates if day.weekday() == target]
-    if which in ("last", "next"):
+    if which in ("last", "next", "the previous", "the following"):
         candidates = [day for day in candidates if day != context.anchor]
     chosen = pick(candidates, context.anchor, tense)
     # "Wednesday night" is dated by its day, as TimeBank annotates it; the part of the day is

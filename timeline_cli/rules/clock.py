@@ -29,14 +29,15 @@ def clock_time(text: str, context: Context) -> TimeValue | None:
 
 def part_of_day(text: str, context: Context) -> TimeValue | None:
     """'mid-afternoon', 'overnight', 'last night' relative to the anchor day."""
-    match = re.fullmatch(rf"({_PART})|overnight|last night", text)
+    match = re.fullmatch(rf"(?:the )?({_PART})|overnight|last night", text)
     if not match:
         return None
     if context.anchor is None:
         return unresolved("part_of_day")
     if text in ("overnight", "last night"):
         return TimeValue(f"{(context.anchor - timedelta(days=1)).isoformat()}TNI", TIME)
-    return TimeValue(f"{context.anchor.isoformat()}T{_part_code(text)}", TIME)
+    day = context.reference or context.anchor  # "in the morning": the story's day
+    return TimeValue(f"{day.isoformat()}T{_part_code(match.group(1))}", TIME)
 
 
 def time_on_day(text: str, context: Context) -> TimeValue | None:

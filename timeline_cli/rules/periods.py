@@ -22,8 +22,8 @@ _PART_NUMBERS = {
 }  # fmt: skip
 _ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
 _OWNER = (
-    r"(?:(?:the|its|their|this|a)(?: (?P<year1>\d{4}))?|(?P<rel1>last|this|next) year's"
-    r"|(?P<year2>\d{4})(?:'s)?)"
+    r"(?:(?:the|its|their|this|a)(?: (?P<year1>\d{4}))?(?: (?P<ago>year-ago|year-earlier))?"
+    r"|(?P<rel1>last|this|next) year's|(?P<year2>\d{4})(?:'s)?)(?: fiscal)?"
 )
 _OF_YEAR = (
     r"(?: of (?:(?:fiscal )?(?P<year3>\d{4})|(?:the )?(?P<rel2>last|this|next) year|the year))?"
@@ -33,7 +33,8 @@ _OF_YEAR = (
 def quarter_or_half(text: str, context: Context) -> TimeValue | None:
     """'the third quarter', 'third-quarter', 'last year's fourth quarter', 'Q3 2011'."""
     match = re.fullmatch(
-        rf"(?:{_OWNER} )?{_ORDINAL}[- ](?:fiscal |calendar )?(?P<unit>quarter|half){_OF_YEAR}",
+        rf"(?:{_OWNER}[- ])?{_ORDINAL}[- ](?:fiscal |calendar )?(?P<unit>quarter|half)"
+        rf"(?P<ago2> a year ago)?{_OF_YEAR}",
         text,
     )
     if match is None:
@@ -53,6 +54,8 @@ def quarter_or_half(text: str, context: Context) -> TimeValue | None:
         year = context.anchor.year + {"last": -1, "next": 1}.get(relative, 0)
     else:
         year = _latest_year_of_part(number, 12 // count, context)
+    if match.group("ago") or match.group("ago2"):  # "the year-ago third quarter"
+        year -= 1
     return TimeValue(f"{year:04d}-{'Q' if unit == 'quarter' else 'H'}{number}", DATE)
 
 
@@ -78,7 +81,8 @@ def _reporting_quarter(text: str, context: Context) -> TimeValue | None:
     )
     year_ago = re.fullmatch(
         r"(?:the )?(?:comparable |same |corresponding )?(?:year-ago|year-earlier|year ago"
-        r"|year earlier|last year's|previous year's)(?: quarter| period)?",
+        r"|year earlier|last year's|previous year's)(?: quarter| period)?"
+        r"|the (?:quarter|period) a year (?:ago|earlier)",
         text,
     )
     given_year = re.fullmatch(r"the (\d{4}) (?:quarter|period)", text)
