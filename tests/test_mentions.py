@@ -82,3 +82,16 @@ def test_detection_joins_weekday_and_part_of_day(nlp: Language) -> None:
     found = values(nlp, "The fire broke out on Tuesday morning and burned until noon Thursday.")
     assert found["Tuesday morning"] == "2012-03-06"
     assert found["noon Thursday"].endswith("T12:00")
+
+
+def test_lists_sets_and_signals(nlp: Language) -> None:
+    doc = nlp("Talks were held on March 3, 4 and 5 in Geneva; the deal must close before June.")
+    found = {t.text: t.value for t in find_timexes(doc, WEDNESDAY)}
+    assert [found[day].value for day in ("March 3", "4", "5")] == [
+        "2012-03-03",
+        "2012-03-04",
+        "2012-03-05",
+    ]
+    assert found["June"].mod == "BEFORE"
+    festival = {t.text: t.value for t in find_timexes(nlp("It is held every May."), WEDNESDAY)}
+    assert festival["every May"].type == "SET"

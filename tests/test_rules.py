@@ -200,3 +200,12 @@ def test_not_a_year() -> None:
 def test_more_business_and_narrative_forms(text: str, expected: str, mod: str | None) -> None:
     result = normalize(text, OCT_27_1989, PAST)
     assert result is not None and (result.value, result.mod) == (expected, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [("before March 2013", "BEFORE"), ("after June 5, 2012", "AFTER"), ("about a week", "APPROX")],
+)
+def test_modifiers_in_the_text(text: str, mod: str) -> None:
+    result = normalize(text, OCT_27_1989, PAST)
+    assert result is not None and result.mod == mod

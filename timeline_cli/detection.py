@@ -14,6 +14,7 @@ model gets wrong for TimeML-style expressions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from timeline_cli.calendar_words import MONTHS, WEEKDAYS
+from timeline_cli.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 
 TEMPORAL_LABELS = ("DATE", "TIME")
 _QUARTER_ORDINALS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
@@ -78,7 +79,7 @@ def _matcher(vocab: Vocab) -> Matcher:
         ],
         [
             {"LOWER": {"IN": ["every", "each"]}},
-            {"LOWER": {"IN": ["day", "week", "month", "year", *weekday_words]}},
+            {"LOWER": {"IN": ["day", "week", "month", "year", *weekday_words, *month_words]}},
         ],
         [
             {"LOWER": {"IN": ["the", "its"]}},
@@ -116,10 +117,24 @@ def temporal_candidates(doc: Doc) -> list[Candidate]:
             spans.append(doc[start:end])
             covered.update(range(start, end))
     candidates = [part for span in spans for part in _split(span)]
-    candidates = [
-        _trimmed(candidate) for candidate in candidates if not _look_alike(candidate.span)
-    ]
-    return sorted(candidates, key=lambda candidate: candidate.span.start)
+    candidates = [_trimmed(c) for c in candidates if not _look_alike(c.span)]
+    return _with_listed_days(sorted(candidates, key=lambda candidate: candidate.span.start))
+
+
+def _with_listed_days(candidates: list[Candidate]) -> list[Candidate]:
+    """'March 3, 4 and 5': bare days listed after a month and day are days of that month."""
+    listed: dict[int, Candidate] = {}
+    for candidate in candidates:
+        month = re.fullmatch(rf"({MONTH_PATTERN}) \d{{1,2}}", candidate.text, re.IGNORECASE)
+        doc, index = candidate.span.doc, candidate.span.end
+        while month and index + 1 < len(doc) and doc[index].lower_ in (",", "and", "or"):
+            number = doc[index + 1]
+            if not (number.text.isdigit() and 1 <= int(number.text) <= 31):
+                break
+            listed[number.i] = Candidate(doc[number.i : number.i + 1], f"{month.group(1)} {number}")
+            index = number.i + 1
+    kept = [c for c in candidates if not set(range(c.span.start, c.span.end)) & set(listed)]
+    return sorted([*kept, *listed.values()], key=lambda candidate: candidate.span.start)
 
 
 def _joined(spans: list[Span]) -> list[Span]:

@@ -7,7 +7,7 @@ The tense of the verb that governs an expression decides the direction of "Frida
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +61,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         day, previous = narrative.recent(paragraph)
         effective_anchor = anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
+        value = _with_signal_mod(value, span)
         narrative.note(value, paragraph, candidate.text)
         timexes.append(
             Timex(
@@ -103,6 +104,17 @@ class _Narrative:
             self.full_date = value.interval[0]
         if value.precision in ("day", "time"):
             self.day = (value.interval[0], paragraph)
+
+
+_SIGNAL_MODS = {"before": "BEFORE", "after": "AFTER"}
+
+
+def _with_signal_mod(value: TimeValue | None, span: Span) -> TimeValue | None:
+    """'before March 2013' is March 2013 with mod BEFORE: the event lies before it."""
+    if value is None or value.mod is not None or span.root.dep_ != "pobj":
+        return value
+    mod = _SIGNAL_MODS.get(span.root.head.lower_)
+    return replace(value, mod=mod) if mod else value
 
 
 def direction_of(span: Span, governor: Token | None) -> str:

@@ -52,6 +52,9 @@ _MODIFIERS = (
     (r"(?:less than|under|fewer than) ", "LESS_THAN"),
     (r"(?:at least) ", "EQUAL_OR_MORE"),
     (r"(?:at most|no more than|up to) ", "EQUAL_OR_LESS"),
+    (r"(?:before|prior to|earlier than) ", "BEFORE"),
+    (r"(?:no later than|not later than) ", "ON_OR_BEFORE"),
+    (r"(?:after|later than) ", "AFTER"),
 )
 
 
