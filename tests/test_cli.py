@@ -81,6 +81,16 @@ def test_clinton_meeting_is_merged_from_two_articles(chronology: dict[str, Any])
     assert meeting["source_count"] == 2 and meeting["precision"] == "day"
 
 
+def test_name_variants_and_acronyms_are_one_actor(chronology: dict[str, Any]) -> None:
+    actors = {actor["name"]: actor for actor in chronology["actors"]}
+    assert "Cho Tae-yeol" in actors["Cho Tae-yul"]["aliases"]
+    assert "Cho Tae-yeol" not in actors
+    assert "HRW" in actors["Human Rights Watch"]["aliases"]
+    assert "U.S. Secretary of State" in actors["Hillary Clinton"]["roles"]
+    names = {name for event in chronology["events"] for name in event["actors"]}
+    assert not {"Cho Tae-yeol", "HRW", "Clinton"} & names
+
+
 def test_beijing_visit_and_new_york_meeting_stay_apart(chronology: dict[str, Any]) -> None:
     (visit,) = [e for e in find(chronology, "visit", "2012-03-07") if "Beijing" in e["places"]]
     assert "New York" not in visit["places"]

@@ -9,6 +9,7 @@ the latest full name before it that contains it, and an acronym introduced in pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -67,6 +68,36 @@ def is_title_modifier(span: Span) -> bool:
     )
 
 
+_ROLE_JOINERS = {"of", "for", "the", "and", "'s", "’s", "-"}
+
+
+def title_before(entity: Span) -> str | None:
+    """The title written before a name ("Foreign Minister Cho", "U.S. Secretary of State
+    Hillary Clinton"), including title words spaCy put inside the entity."""
+    doc = entity.doc
+    inside = []  # title words at the front of the entity, as clean_name strips them
+    for token in entity[:-1]:
+        if token.lower_ not in title_words():
+            break
+        inside.append(token)
+    start = entity.start
+    while start > 0:
+        token = doc[start - 1]
+        is_title = token.lower_ in title_words() or token.lower_ in _ROLE_JOINERS
+        is_place = token.ent_type_ in ("GPE", "NORP") and token.text[:1].isupper()
+        if not (is_title or is_place) or start - 1 < entity.start - 8:
+            break
+        start -= 1
+    prefix = list(doc[start : entity.start])
+    while prefix and prefix[0].lower_ in _ROLE_JOINERS:
+        prefix = prefix[1:]
+    tokens = [*prefix, *inside]
+    if not any(t.lower_ in title_words() for t in tokens):
+        return None
+    role = "".join(t.text_with_ws for t in tokens).strip()
+    return role if role.lower() not in ("state", "foreign") else None
+
+
 class ActorIndex:
     """Canonical actor names for one Doc: full names for surnames, long forms for acronyms."""
 
@@ -84,9 +115,25 @@ class ActorIndex:
             if entity.label_ == "PERSON" and len(name.split()) > 1:
                 self._full_names.append((entity.start, name))
             self._names[entity.start] = (name, entity.label_)
+        self.roles: dict[str, set[str]] = {}  # canonical person -> titles written with it
+        self.aliases: dict[str, str] = dict(self._acronyms)  # mention -> canonical name
+        self.kinds: dict[str, str] = {}  # canonical name -> entity label
+        self.counts: Counter[str] = Counter()  # names as written in full -> mentions
         for entity in doc.ents:
-            if entity.label_ in ("PERSON", "ORG") and entity.start in self._names:
-                self.people.add(self.canonical(entity) or "")
+            if entity.start not in self._names:
+                continue
+            canonical = self.canonical(entity) or ""
+            name, label = self._names[entity.start]
+            self.kinds.setdefault(canonical, label)
+            if name == canonical or len(name.split()) > 1:  # a bare surname votes for no
+                self.counts[name] += 1  # spelling
+            if name != canonical:
+                self.aliases[name] = canonical
+            if label in ("PERSON", "ORG"):
+                self.people.add(canonical)
+            role = title_before(entity) if label == "PERSON" else None
+            if role:
+                self.roles.setdefault(canonical, set()).add(role)
 
     def person_before(self, position: int) -> str | None:
         """The latest person named before a token, for 'he' and 'she'."""

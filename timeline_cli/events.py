@@ -42,11 +42,15 @@ class Trigger:
 
 
 def extract_events(
-    doc: Doc, document: Document, timexes: list[Timex], lexicon: Lexicon | None = None
+    doc: Doc,
+    document: Document,
+    timexes: list[Timex],
+    lexicon: Lexicon | None = None,
+    actors: ActorIndex | None = None,
 ) -> list[Event]:
     """All events of one parsed article, in text order."""
     lexicon = lexicon or load_lexicon()
-    actors = ActorIndex(doc)
+    actors = actors or ActorIndex(doc)
     events: list[Event] = []
     for sentence in doc.sents:
         sentence_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention, Notice
+from timeline_cli.models import Actor, Chronology, ChronologyEvent, Document, Mention, Notice
 
 SCHEMA = "timeline-cli/chronology"
 SCHEMA_VERSION = 1
@@ -67,6 +67,15 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
     }
 
 
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "roles": list(actor.roles),
+    }
+
+
 def notice_record(notice: Notice) -> dict[str, Any]:
     return {"code": notice.code, "document": notice.document, "message": notice.message}
 
@@ -77,6 +86,7 @@ def chronology_record(chronology: Chronology) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "documents": [document_record(d) for d in sorted(chronology.documents, key=lambda d: d.id)],
         "events": [event_record(event) for event in chronology.events],
+        "actors": [actor_record(actor) for actor in chronology.actors],
         "warnings": [notice_record(notice) for notice in chronology.notices],
     }
 

@@ -117,7 +117,18 @@ class ChronologyEvent:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """A participant as named across the run, with the other names and titles it goes by."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Chronology:
     documents: tuple[Document, ...]
     events: tuple[ChronologyEvent, ...]
     notices: tuple[Notice, ...] = ()
+    actors: tuple[Actor, ...] = ()

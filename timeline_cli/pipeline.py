@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
+from timeline_cli.actors import ActorIndex
 from timeline_cli.chronology import merge_events
 from timeline_cli.documents import load_documents
 from timeline_cli.events import extract_events
@@ -16,6 +17,7 @@ from timeline_cli.mentions import Timex, find_timexes
 from timeline_cli.models import Chronology, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.normalize import INVALID, UNRESOLVED
+from timeline_cli.registry import DocumentActors, Registry
 
 BATCH_SIZE = 32
 
@@ -43,25 +45,62 @@ def run(
     nlp = load_pipeline(settings.model)
     events: list[Event] = []
     notices = list(loaded.notices)
-    for document, document_events, document_notices in extract_all(nlp, loaded.documents):
-        events.extend(document_events)
-        notices.extend(document_notices)
+    described: list[DocumentActors] = []
+    for extraction in extract_all(nlp, loaded.documents):
+        events.extend(extraction.events)
+        notices.extend(extraction.notices)
+        described.append(extraction.actors)
         if on_document:
-            on_document(document)
+            on_document(extraction.document)
+    registry = Registry(described)
+    merged = merge_events(with_canonical_actors(event, registry) for event in events)
     # Sorted, so that the order in which files were named changes nothing in the output.
     ordered = sorted(notices, key=lambda n: (n.document or "", n.code, n.message))
-    chronology = Chronology(loaded.documents, tuple(merge_events(events)), tuple(ordered))
+    named = {name for event in merged for name in (*event.actors, *event.places)}
+    actors = tuple(actor for actor in registry.actors if actor.name in named)
+    chronology = Chronology(loaded.documents, tuple(merged), tuple(ordered), actors)
     return RunResult(chronology, loaded.skipped)
 
 
-def extract_all(
-    nlp: Language, documents: Iterable[Document]
-) -> Iterable[tuple[Document, list[Event], list[Notice]]]:
-    """Each document with its events and the notices its dates call for."""
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its events, the notices its dates call for, its actors."""
+
+    document: Document
+    events: list[Event]
+    notices: list[Notice]
+    actors: DocumentActors
+
+
+def extract_all(nlp: Language, documents: Iterable[Document]) -> Iterable[Extraction]:
+    """Parse every article in one ``nlp.pipe`` pass and extract what each holds."""
     pairs = ((document.body, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         timexes = find_timexes(doc, document.publication.date)
-        yield document, extract_events(doc, document, timexes), date_notices(document, timexes)
+        index = ActorIndex(doc)
+        events = extract_events(doc, document, timexes, actors=index)
+        actors = DocumentActors(
+            id=document.id,
+            counts=dict(index.counts),
+            kinds=dict(index.kinds),
+            aliases=dict(index.aliases),
+            roles={name: frozenset(titles) for name, titles in index.roles.items()},
+        )
+        yield Extraction(document, events, date_notices(document, timexes), actors)
+
+
+def with_canonical_actors(event: Event, registry: Registry) -> Event:
+    """The event with each actor and place named as across the whole run."""
+
+    def canonical(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(registry.canonical(name) for name in names))
+
+    return replace(
+        event,
+        actors=canonical(event.actors),
+        places=canonical(event.places),
+        principals=canonical(event.principals),
+    )
 
 
 def date_notices(document: Document, timexes: Sequence[Timex]) -> list[Notice]:
