@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from timeline_cli import __version__
 from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.export import FORMATS, serialize
+from timeline_cli.filters import EventFilter, apply_filter, parse_bound
+from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Document, Notice
 from timeline_cli.nlp import ModelNotFound
 from timeline_cli.output import OutputExists, write_atomically
@@ -95,11 +98,31 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")
     ] = False,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
+    ] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(help="Only events with this actor or place (name or alias). Repeatable."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events on or after YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option(min=1, help="Only events reported by at least N articles.")
+    ] = 1,
+    document: Annotated[
+        list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
+    ] = None,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
     try:
         chosen_format = _choose_format(output_format, output)
+        event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
         settings = Settings(model=model, published=_parse_published(published or []))
         files = _input_files(paths, errors, quiet)
         if output is not None and output.exists() and not force:
@@ -107,7 +130,8 @@ def extract(
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"cannot write {output}: no folder {output.parent}")
         result = _run_with_progress(files, settings, errors, quiet)
-        _emit(result, chosen_format, output, force, no_color)
+        filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
+        _emit(filtered, chosen_format, output, force, no_color)
     except (UsageError, OutputExists, ModelNotFound) as error:
         errors.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -141,6 +165,33 @@ def eval_timex(
         Console(highlight=False).print(scores_table(scores))
     for row in rows:
         typer.echo(f"{row.document}\tgold: {row.gold or '-'}\tpredicted: {row.predicted or '-'}")
+
+
+def _event_filter(
+    types: list[str] | None,
+    actors: list[str] | None,
+    since: str | None,
+    until: str | None,
+    min_sources: int,
+    documents: list[str] | None,
+) -> EventFilter:
+    known = load_lexicon().event_types
+    unknown = [name for name in types or [] if name not in known]
+    if unknown:
+        raise UsageError(f"unknown event type {unknown[0]!r}; choose from {', '.join(known)}")
+    try:
+        since_day = parse_bound(since, end=False) if since else None
+        until_day = parse_bound(until, end=True) if until else None
+    except ValueError as error:
+        raise UsageError(f"--since/--until: {error}") from None
+    return EventFilter(
+        types=tuple(types or ()),
+        actors=tuple(actors or ()),
+        since=since_day,
+        until=until_day,
+        min_sources=min_sources,
+        documents=tuple(documents or ()),
+    )
 
 
 def _choose_format(output_format: str | None, output: Path | None) -> str:

@@ -1,0 +1,79 @@
+"""Narrowing a chronology: by type, actor, dates, number of sources and document.
+
+Options combine with AND; values of one repeated option with OR (``--type meeting --type
+visit``). An actor matches by its canonical name or any alias, as a whole word, ignoring case,
+so ``--actor Clinton`` finds "Hillary Clinton". Date bounds keep events whose interval
+overlaps them; undated events never pass a date bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline_cli.models import Chronology, ChronologyEvent
+from timeline_cli.timevalue import value_interval
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    min_sources: int = 1
+    documents: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self == EventFilter()
+
+
+def parse_bound(text: str, *, end: bool) -> date:
+    """'2012', '2012-03' or '2012-03-09' as the first (or, for ``end``, last) day it covers."""
+    interval = (
+        value_interval(text.strip()) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text.strip()) else None
+    )
+    if interval is None:
+        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return interval[1] if end else interval[0]
+
+
+def apply_filter(chronology: Chronology, event_filter: EventFilter) -> Chronology:
+    if event_filter.is_empty:
+        return chronology
+    names = {actor.name: (actor.name, *actor.aliases) for actor in chronology.actors}
+    kept = tuple(e for e in chronology.events if _keeps(event_filter, e, names))
+    return replace(chronology, events=kept)
+
+
+def _keeps(
+    event_filter: EventFilter, event: ChronologyEvent, names: dict[str, tuple[str, ...]]
+) -> bool:
+    if event_filter.types and event.type not in event_filter.types:
+        return False
+    if event.source_count < event_filter.min_sources:
+        return False
+    if event_filter.documents and not set(event.documents) & set(event_filter.documents):
+        return False
+    if event_filter.actors and not any(
+        _names_match(query, names.get(actor, (actor,)))
+        for query in event_filter.actors
+        for actor in (*event.actors, *event.places)
+    ):
+        return False
+    return _within(event, event_filter.since, event_filter.until)
+
+
+def _names_match(query: str, names: tuple[str, ...]) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(query.strip())}(?!\w)", re.IGNORECASE)
+    return any(pattern.search(name) for name in names)
+
+
+def _within(event: ChronologyEvent, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if event.start is None or event.end is None:
+        return False
+    return (since is None or event.end >= since) and (until is None or event.start <= until)
