@@ -88,3 +88,42 @@ def test_order_month_before_its_days_and_undated_last() -> None:
 def test_ids_are_stable() -> None:
     events = [event("001", "2012-02-10", "day", ("A",)), event("002", "2012-02", "month", ("B",))]
     assert [e.id for e in merge_events(events)] == [e.id for e in merge_events(reversed(events))]
+
+
+def test_a_month_mention_merges_into_a_day_inside_it() -> None:
+    day = event("001", "2012-02-12", "day", ("Glyn Davies",))
+    month = event("002", "2012-02", "month", ("Glyn Davies",))
+    other_month = event("003", "2012-03", "month", ("Glyn Davies",))
+    merged = merge_events([day, month, other_month])
+    assert [(e.date, e.source_count) for e in merged] == [("2012-02-12", 2), ("2012-03", 1)]
+
+
+def test_a_year_does_not_swallow_its_days() -> None:
+    day = event("001", "2012-02-12", "day", ("Kim",))
+    year = event("002", "2012", "year", ("Kim",))
+    assert len(merge_events([day, year])) == 2
+
+
+def test_articles_disagreeing_on_the_date_give_one_event_with_a_conflict() -> None:
+    first = event("001", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    second = event("002", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    third = event("003", "2012-03-08", "day", ("Hillary Clinton", "Kim Sung-hwan"))
+    (merged,) = merge_events([first, second, third])
+    assert merged.date == "2012-03-09"  # two articles against one
+    assert [(c.date, c.documents) for c in merged.conflicts] == [("2012-03-08", ("003",))]
+    assert merged.source_count == 3
+
+
+def test_no_conflict_join_on_one_shared_participant_or_far_dates() -> None:
+    kim_ban = event("001", "2012-03-07", "day", ("Kim Sung-hwan", "Ban Ki-moon"))
+    kim_clinton = event("002", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    assert len(merge_events([kim_ban, kim_clinton])) == 2
+    early = event("001", "2012-03-01", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    late = event("002", "2012-03-20", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    assert len(merge_events([early, late])) == 2
+
+
+def test_one_article_with_two_dates_means_two_events() -> None:
+    monday = event("001", "2012-03-05", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    friday = event("001", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"), start=50)
+    assert len(merge_events([monday, friday])) == 2

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from rich.console import Console
 
-from timeline_cli.models import Chronology, ChronologyEvent, Mention
+from timeline_cli.models import Chronology, ChronologyEvent, DateConflict, Mention
 from timeline_cli.render import format_date, render
 from timeline_cli.timevalue import value_interval
 
@@ -41,6 +43,15 @@ def chronology_event(value: str | None, precision: str) -> ChronologyEvent:
 )
 def test_dates_are_shown_at_their_precision(value: str | None, precision: str, label: str) -> None:
     assert format_date(chronology_event(value, precision)) == label
+
+
+def test_conflicts_are_flagged() -> None:
+    event = replace(
+        chronology_event("2012-03-09", "day"), conflicts=(DateConflict("2012-03-08", ("c",)),)
+    )
+    console = Console(record=True, width=120, color_system=None)
+    render(console, Chronology((), (event,)))
+    assert "2012-03-08 according to c" in console.export_text()
 
 
 def test_table_shows_event_actors_place_and_summary_line() -> None:

@@ -12,12 +12,17 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
-from timeline_cli.models import ChronologyEvent, Event
+from timeline_cli.models import ChronologyEvent, DateConflict, Event
 from timeline_cli.timevalue import PRECISION_RANK
 
 _UNDATED = ("unresolved", "unknown")
 # What is said is dated by the report itself: an undated statement is not an earlier one's echo.
 _OWN_DAY_TYPES = ("statement",)
+# Precisions that a day may merge into: a day is inside "last month" or "this week", but a
+# year holds too many events of one type for "this year" to name any one of them.
+_CONTAINERS = ("month", "week")
+# Outlets that disagree on a date disagree by days, not weeks.
+CONFLICT_DAYS = 7
 
 
 def same_event(first: Event, second: Event) -> bool:
@@ -29,16 +34,23 @@ def same_event(first: Event, second: Event) -> bool:
 
 
 def _same_date(first: Event, second: Event) -> bool:
+    """Equal values, one day written two ways, or a month or week with a day inside it
+    ("last month" and "on February 12")."""
     if first.date is None or second.date is None:
         return False
     if first.date.value == second.date.value:
         return True
-    day_like = ("day", "publication")
-    return (
-        first.precision in day_like
-        and second.precision in day_like
-        and first.interval == second.interval
-    )
+    day_like = ("day", "publication", "time")
+    if first.precision in day_like and second.precision in day_like:
+        return first.interval == second.interval
+    return _contains(first, second) or _contains(second, first)
+
+
+def _contains(coarse: Event, fine: Event) -> bool:
+    if coarse.precision not in _CONTAINERS or fine.precision not in ("day", "time"):
+        return False
+    outer, inner = coarse.interval, fine.interval
+    return outer is not None and inner is not None and outer[0] <= inner[0] <= inner[1] <= outer[1]
 
 
 def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
@@ -57,8 +69,33 @@ def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
             _add_to_groups(groups, event)
         else:
             group.append(event)
-    merged = [_merge(group) for group in groups]
+    merged = [_merge(group) for group in _join_conflicting(groups)]
     return sorted(merged, key=chronological_key)
+
+
+def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
+    """Join groups that other articles date differently: the same type, two or more named
+    participants in common, days less than a week apart, and no article in both."""
+    joined: list[list[Event]] = []
+    for group in groups:
+        target = next((j for j in joined if _conflicting(j, group)), None)
+        if target is None:
+            joined.append(list(group))
+        else:
+            target.extend(group)
+    return joined
+
+
+def _conflicting(first: list[Event], second: list[Event]) -> bool:
+    a, b = first[0], second[0]
+    if a.type != b.type or a.precision not in ("day", "time") or b.precision not in ("day", "time"):
+        return False
+    if {e.mention.document for e in first} & {e.mention.document for e in second}:
+        return False
+    if len(set(a.principals) & set(b.principals)) < 2 or _places_conflict(a, b):
+        return False
+    assert a.interval is not None and b.interval is not None
+    return abs((a.interval[0] - b.interval[0]).days) <= CONFLICT_DAYS
 
 
 def _add_to_groups(groups: list[list[Event]], event: Event) -> None:
@@ -97,7 +134,7 @@ def _places_conflict(first: Event, second: Event) -> bool:
 
 
 def _merge(group: list[Event]) -> ChronologyEvent:
-    dated = min(group, key=lambda e: (-_date_quality(e), group.index(e)))
+    dated, conflicts = _best_supported(group)
     actors = tuple(dict.fromkeys(name for event in group for name in event.actors))
     places = tuple(dict.fromkeys(name for event in group for name in event.places))
     mentions = tuple(
@@ -118,7 +155,30 @@ def _merge(group: list[Event]) -> ChronologyEvent:
         actors=actors,
         places=places,
         mentions=mentions,
+        conflicts=conflicts,
     )
+
+
+def _best_supported(group: list[Event]) -> tuple[Event, tuple[DateConflict, ...]]:
+    """The mention whose date most articles give (then the most precise, then the first),
+    and the other explicit dates with the articles that give them."""
+    sources: dict[str, set[str]] = {}
+    for event in group:
+        if event.date is not None and event.precision in ("day", "time"):
+            sources.setdefault(event.date.value, set()).add(event.mention.document)
+
+    def support(event: Event) -> tuple[int, int, int]:
+        votes = len(sources.get(event.date.value, ())) if event.date else 0
+        return (-votes, -_date_quality(event), group.index(event))
+
+    dated = min(group, key=support)
+    chosen = dated.date.value if dated.date else None
+    conflicts = tuple(
+        DateConflict(value, tuple(sorted(documents)))
+        for value, documents in sorted(sources.items())
+        if value != chosen and dated.precision in ("day", "time")
+    )
+    return dated, conflicts
 
 
 def _date_quality(event: Event) -> int:

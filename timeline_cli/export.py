@@ -19,7 +19,7 @@ SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = (
     "date", "precision", "type", "summary", "actors", "places", "source_count", "documents",
-    "evidence", "evidence_document", "id", "start", "end",
+    "evidence", "evidence_document", "id", "start", "end", "conflicts",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
 
@@ -64,6 +64,10 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
         "source_count": event.source_count,
         "documents": list(event.documents),
         "mentions": [mention_record(mention) for mention in event.mentions],
+        "conflicts": [
+            {"date": conflict.date, "documents": list(conflict.documents)}
+            for conflict in event.conflicts
+        ],
     }
 
 
@@ -120,6 +124,9 @@ def to_csv(events: Iterable[ChronologyEvent]) -> str:
                 event.id,
                 event.start.isoformat() if event.start else "",
                 event.end.isoformat() if event.end else "",
+                LIST_SEPARATOR.join(
+                    f"{c.date} ({', '.join(c.documents)})" for c in event.conflicts
+                ),
             ]
         )
     return buffer.getvalue()

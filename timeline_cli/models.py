@@ -93,6 +93,14 @@ class Event:
 
 
 @dataclass(frozen=True)
+class DateConflict:
+    """A date other articles give for an event, and which articles give it."""
+
+    date: str
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ChronologyEvent:
     """An event of the chronology: one or more event mentions judged to be the same event."""
 
@@ -106,6 +114,7 @@ class ChronologyEvent:
     actors: tuple[str, ...]
     places: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    conflicts: tuple[DateConflict, ...] = ()  # other dates other articles give
 
     @property
     def documents(self) -> tuple[str, ...]:

@@ -61,6 +61,14 @@ def _actor_cell(event: ChronologyEvent) -> Text:
     return text
 
 
+def _summary_cell(event: ChronologyEvent) -> Text:
+    text = Text(event.summary)
+    for conflict in event.conflicts:
+        sources = ", ".join(conflict.documents)
+        text.append(f"\n⚠ {conflict.date} according to {sources}", style="yellow")
+    return text
+
+
 def _date_cell(event: ChronologyEvent) -> Text:
     label = format_date(event)
     first, _, second = label.partition("\n")
@@ -85,7 +93,7 @@ def chronology_table(chronology: Chronology) -> Table:
         table.add_row(
             _date_cell(event) if label != previous_date else "",
             Text(event.type, style=TYPE_STYLES.get(event.type, "")),
-            event.summary,
+            _summary_cell(event),
             _actor_cell(event),
             str(event.source_count),
         )
