@@ -56,14 +56,19 @@ def test_folders_are_walked_sorted_skipping_hidden_and_other_types(tmp_path: Pat
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(SENTENCE)
     (tmp_path / ".hidden.txt").write_text(SENTENCE)
-    (tmp_path / "notes.md").write_text(SENTENCE)
+    (tmp_path / "notes.pdf").write_text(SENTENCE)
+    (tmp_path / "page.html").write_text(SENTENCE)
+    (tmp_path / "timeline-metadata.csv").write_text("file,published\n")
     selection = collect_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [p.relative_to(tmp_path).as_posix() for p in selection.files] == [
         "a.txt",
         "b.txt",
+        "page.html",
         "sub/c.txt",
     ]
     assert selection.missing == (str(tmp_path / "missing.txt"),)
+    (ignored,) = [n for n in selection.notices if n.code == "ignored-files"]
+    assert "1 file(s)" in ignored.message and ".pdf" in ignored.message
 
 
 def test_empty_folder_is_reported(tmp_path: Path) -> None:

@@ -21,6 +21,15 @@ from timeline_cli import __version__
 from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.export import FORMATS, serialize
 from timeline_cli.filters import EventFilter, apply_filter, parse_bound
+from timeline_cli.formats import (
+    FieldNames,
+    RecordError,
+    SourceArticle,
+    peek_stdin,
+    read_stdin_records,
+    reader_kind,
+    stdin_paths,
+)
 from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Document, Notice
 from timeline_cli.nlp import ModelNotFound
@@ -31,6 +40,7 @@ from timeline_cli.render import render
 from timeline_cli.timeml import TimemlError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+STDIN_ARGUMENT = "-"
 SUFFIX_FORMATS = {
     ".json": "json",
     ".jsonl": "jsonl",
@@ -64,7 +74,13 @@ def main_callback(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt) or folders of them.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles (.txt, .html, .md, .jsonl, .csv) or folders of them; - reads file "
+            "paths or JSON Lines articles from standard input."
+        ),
+    ],
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -117,19 +133,27 @@ def extract(
     document: Annotated[
         list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
     ] = None,
+    text_field: Annotated[str, typer.Option(help="Datasets: the field of the text.")] = "text",
+    date_field: Annotated[
+        str, typer.Option(help="Datasets: the field of the publication date.")
+    ] = "date",
+    title_field: Annotated[str, typer.Option(help="Datasets: the field of the title.")] = "title",
+    url_field: Annotated[str, typer.Option(help="Datasets: the field of the URL.")] = "url",
+    id_field: Annotated[str, typer.Option(help="Datasets: the field of the article id.")] = "id",
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
     try:
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
-        settings = Settings(model=model, published=_parse_published(published or []))
-        files = _input_files(paths, errors, quiet)
+        fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
+        settings = Settings(model, _parse_published(published or []), fields)
+        files, stdin_articles = _inputs(paths, fields, errors, quiet)
         if output is not None and output.exists() and not force:
             raise OutputExists(f"{output} exists; use --force to overwrite it")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"cannot write {output}: no folder {output.parent}")
-        result = _run_with_progress(files, settings, errors, quiet)
+        result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
         _emit(filtered, chosen_format, output, force, no_color)
     except (UsageError, OutputExists, ModelNotFound) as error:
@@ -222,22 +246,41 @@ def _parse_published(values: list[str]) -> dict[str, date]:
     return parsed
 
 
-def _input_files(paths: list[str], errors: Console, quiet: bool) -> list[Path]:
+def _inputs(
+    paths: list[str], fields: FieldNames, errors: Console, quiet: bool
+) -> tuple[list[Path], list[SourceArticle | RecordError]]:
+    """The article files named (folders walked), and the articles given on standard input."""
+    stdin_articles: list[SourceArticle | RecordError] = []
+    if STDIN_ARGUMENT in paths:
+        paths = [path for path in paths if path != STDIN_ARGUMENT]
+        kind, lines = peek_stdin(sys.stdin)
+        if kind == "paths":
+            paths += stdin_paths(lines)
+        else:
+            stdin_articles = list(read_stdin_records(lines, fields))
     selection = collect_inputs(paths)
     if selection.missing:
         raise UsageError(f"no such file or folder: {', '.join(selection.missing)}")
     if not quiet:
         _report_notices(errors, selection.notices)
-    if not selection.files:
-        raise UsageError(f"no articles found in {', '.join(paths)}")
-    return list(selection.files)
+    if not selection.files and not stdin_articles:
+        raise UsageError(f"no articles found in {', '.join(paths) or 'standard input'}")
+    return list(selection.files), stdin_articles
 
 
 def _run_with_progress(
-    files: list[Path], settings: Settings, errors: Console, quiet: bool
+    files: list[Path],
+    settings: Settings,
+    errors: Console,
+    quiet: bool,
+    stdin_articles: list[SourceArticle | RecordError] | None = None,
 ) -> RunResult:
-    if quiet or len(files) < PROGRESS_THRESHOLD or not errors.is_terminal:
-        return run(files, settings)
+    stdin_articles = stdin_articles or []
+    datasets = any(reader_kind(path) == "records" for path in files) or stdin_articles
+    expected = None if datasets else len(files)  # a dataset's rows are counted as they come
+    small = expected is not None and expected < PROGRESS_THRESHOLD
+    if quiet or small or not errors.is_terminal:
+        return run(files, settings, stdin_articles=stdin_articles)
     columns = (
         TextColumn("reading articles"),
         BarColumn(),
@@ -245,12 +288,12 @@ def _run_with_progress(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=errors, transient=True) as progress:
-        task = progress.add_task("extract", total=len(files))
+        task = progress.add_task("extract", total=expected)
 
         def advance(_: Document) -> None:
             progress.advance(task)
 
-        return run(files, settings, on_document=advance)
+        return run(files, settings, on_document=advance, stdin_articles=stdin_articles)
 
 
 def _emit(

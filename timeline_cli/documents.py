@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from timeline_cli.cleaning import clean_article
+from timeline_cli.formats import (
+    FieldNames,
+    RecordError,
+    SourceArticle,
+    read_html,
+    read_markdown,
+    read_records,
+    reader_kind,
+)
 from timeline_cli.metadata import ArticleMetadata, load_metadata
 from timeline_cli.models import Document, Notice, Publication
 from timeline_cli.published import Dateline, dateline_publication, find_header_date, read_dateline
@@ -33,9 +42,17 @@ MAX_BODY_CHARS = 1_000_000
 
 
 def load_documents(
-    paths: Sequence[Path], published: Mapping[str, date] | None = None, today: date | None = None
+    paths: Sequence[Path],
+    published: Mapping[str, date] | None = None,
+    today: date | None = None,
+    fields: FieldNames | None = None,
+    stdin_articles: Iterable[SourceArticle | RecordError] = (),
 ) -> LoadedDocuments:
-    """Read, clean and date every file; unusable files are skipped with a notice naming them."""
+    """Read, clean and date every article; unusable ones are skipped with a notice naming them.
+
+    Files are plain text, HTML pages, Markdown, or JSON Lines / CSV datasets of one article a
+    row (``fields`` names their columns); ``stdin_articles`` are records read from ``-``.
+    """
     published = published or {}
     metadata = _MetadataFolders()
     ids = document_ids(paths)
@@ -43,29 +60,85 @@ def load_documents(
     skipped: list[str] = []
     documents: list[Document] = []
     datelines: dict[str, Dateline] = {}
-    for path in paths:
+    articles = _source_articles(paths, ids, fields or FieldNames(), notices, skipped)
+    for article, path in [*articles, *_records(stdin_articles, None, notices, skipped)]:
         try:
-            document, dateline, notice = _load_one(path, ids[path], metadata, published)
+            document, dateline = _document(article, metadata.row(path), published)
+        except UnreadableFile as error:
+            notices.append(Notice("skipped", f"{article.path}: {error}", article.id))
+            skipped.append(article.path)
+            continue
+        documents.append(document)
+        if document.publication.date is None and dateline is not None:
+            datelines[document.id] = dateline
+    documents = _unique_ids(documents, notices)
+    documents = _infer_dateline_years(documents, datelines, today or date.today())
+    notices.extend(metadata.notices)
+    notices.extend(_undated_notices(documents))
+    notices.extend(_unused_dates(published, paths, ids, documents))
+    return LoadedDocuments(tuple(documents), tuple(notices), tuple(skipped))
+
+
+ArticleSource = tuple[SourceArticle, Path | None]  # the article, and its file for metadata
+
+
+def _source_articles(
+    paths: Sequence[Path],
+    ids: Mapping[Path, str],
+    fields: FieldNames,
+    notices: list[Notice],
+    skipped: list[str],
+) -> Iterator[ArticleSource]:
+    """Every article of the files, each file read by the reader its suffix calls for."""
+    for path in paths:
+        kind = reader_kind(path) or "text"
+        try:
+            if kind == "records":
+                yield from _records(read_records(path, fields), path, notices, skipped)
+                continue
+            article, notice = _read_file(path, kind)
         except UnreadableFile as error:
             notices.append(Notice("skipped", f"{printable(path)}: {error}", ids[path]))
             skipped.append(printable(path))
             continue
         notices.extend([notice] if notice else [])
-        documents.append(document)
-        if document.publication.date is None and dateline is not None:
-            datelines[document.id] = dateline
-    documents = _infer_dateline_years(documents, datelines, today or date.today())
-    notices.extend(metadata.notices)
-    notices.extend(_undated_notices(documents))
-    notices.extend(_unused_dates(published, paths, ids))
-    return LoadedDocuments(tuple(documents), tuple(notices), tuple(skipped))
+        yield replace(article, id=ids[path], path=printable(path)), path
 
 
-def _load_one(
-    path: Path, document_id: str, metadata: _MetadataFolders, published: Mapping[str, date]
-) -> tuple[Document, Dateline | None, Notice | None]:
+def _read_file(path: Path, kind: str) -> tuple[SourceArticle, Notice | None]:
+    if kind == "html":
+        return read_html(path), None
+    if kind == "markdown":
+        return read_markdown(path)
     text, notice = read_article_text(path)
-    cleaned = clean_article(text)
+    return SourceArticle(path.stem, str(path), text, None, None, None, None, None), notice
+
+
+def _records(
+    rows: Iterable[SourceArticle | RecordError],
+    path: Path | None,
+    notices: list[Notice],
+    skipped: list[str],
+) -> Iterator[ArticleSource]:
+    """A dataset's articles; a bad row is skipped with a notice naming its line."""
+    try:
+        for row in rows:
+            if isinstance(row, RecordError):
+                notices.append(row.notice())
+                if row.skipped:
+                    skipped.append(f"{row.path}:{row.line}")
+            else:
+                yield row, path
+    except UnreadableFile as error:
+        name = printable(path) if path else "<stdin>"
+        notices.append(Notice("skipped", f"{name}: {error}"))
+        skipped.append(name)
+
+
+def _document(
+    article: SourceArticle, row: ArticleMetadata, published: Mapping[str, date]
+) -> tuple[Document, Dateline | None]:
+    cleaned = clean_article(article.text)
     if not cleaned.body.strip():
         raise UnreadableFile("no article text left after removing page debris")
     if len(cleaned.body) > MAX_BODY_CHARS:
@@ -73,22 +146,37 @@ def _load_one(
             f"too long: {len(cleaned.body):,} characters of text (the limit is "
             f"{MAX_BODY_CHARS:,}); split it into articles"
         )
-    row = metadata.row(path)
     dateline = read_dateline(cleaned.body_source_head) if cleaned.body_source_head else None
-    keys = (path.name, path.stem, str(path), document_id)
-    publication = _publication(keys, cleaned.lines, dateline, row, published)
+    path = Path(article.path)
+    keys = (path.name, path.stem, article.path, article.id)
+    publication = _publication(keys, article, cleaned.lines, dateline, row, published)
     document = Document(
-        id=document_id,
-        path=printable(path),
-        text=text,
+        id=article.id,
+        path=article.path,
+        text=article.text,
         body=cleaned.body,
         segments=cleaned.segments,
-        title=row.title or cleaned.title,
+        title=row.title or article.title or cleaned.title,
         publication=publication,
-        url=row.url,
-        outlet=row.outlet,
+        url=row.url or article.url,
+        outlet=row.outlet or article.outlet,
     )
-    return document, dateline, notice
+    return document, dateline
+
+
+def _unique_ids(documents: list[Document], notices: list[Notice]) -> list[Document]:
+    """Dataset rows may reuse an id another file has: the later ones get a suffix."""
+    seen: Counter[str] = Counter()
+    unique = []
+    for document in documents:
+        seen[document.id] += 1
+        if seen[document.id] > 1:
+            new_id = f"{document.id}~{seen[document.id]}"
+            message = f"{document.path}: id {document.id!r} is taken; this one is {new_id!r}"
+            notices.append(Notice("duplicate-id", message, new_id))
+            document = replace(document, id=new_id)
+        unique.append(document)
+    return unique
 
 
 class _MetadataFolders:
@@ -98,7 +186,9 @@ class _MetadataFolders:
         self._rows: dict[Path, dict[str, ArticleMetadata]] = {}
         self.notices: list[Notice] = []
 
-    def row(self, path: Path) -> ArticleMetadata:
+    def row(self, path: Path | None) -> ArticleMetadata:
+        if path is None:
+            return ArticleMetadata()
         if path.parent not in self._rows:
             rows, notices = load_metadata(path.parent)
             self._rows[path.parent] = rows
@@ -134,6 +224,7 @@ def printable(path: Path | str) -> str:
 
 def _publication(
     keys: Sequence[str],
+    article: SourceArticle,
     lines: Sequence[str],
     dateline: Dateline | None,
     metadata: ArticleMetadata,
@@ -142,6 +233,8 @@ def _publication(
     for key in keys:
         if key in published:
             return Publication(published[key], "option")
+    if article.published is not None:  # machine-readable: a page's markup, a dataset's field
+        return Publication(article.published, article.published_source)
     header = find_header_date(lines)
     if header is not None:
         return Publication(header, "header")
@@ -174,10 +267,14 @@ def _infer_dateline_years(
 
 
 def _unused_dates(
-    published: Mapping[str, date], paths: Sequence[Path], ids: Mapping[Path, str]
+    published: Mapping[str, date],
+    paths: Sequence[Path],
+    ids: Mapping[Path, str],
+    documents: Sequence[Document],
 ) -> list[Notice]:
     """A --published name that matches no article is most likely a typo: say so."""
     known = {key for path in paths for key in (path.name, path.stem, str(path), ids[path])}
+    known |= {document.id for document in documents}
     return [
         Notice("unused-date", f"--published {name}: no article of that name")
         for name in published

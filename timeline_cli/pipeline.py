@@ -13,6 +13,7 @@ from timeline_cli.actors import ActorIndex
 from timeline_cli.chronology import merge_events
 from timeline_cli.documents import load_documents
 from timeline_cli.events import extract_events
+from timeline_cli.formats import FieldNames, RecordError, SourceArticle
 from timeline_cli.mentions import Timex, find_timexes
 from timeline_cli.models import Chronology, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
@@ -26,6 +27,7 @@ BATCH_SIZE = 32
 class Settings:
     model: str | None = None
     published: Mapping[str, date] = field(default_factory=dict)
+    fields: FieldNames = field(default_factory=FieldNames)
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,13 @@ def run(
     paths: Sequence[Path],
     settings: Settings | None = None,
     on_document: Callable[[Document], None] | None = None,
+    stdin_articles: Iterable[SourceArticle | RecordError] = (),
 ) -> RunResult:
-    """Extract, merge and sort the events of the given article files."""
+    """Extract, merge and sort the events of the given article files (and records)."""
     settings = settings or Settings()
-    loaded = load_documents(paths, settings.published)
+    loaded = load_documents(
+        paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
+    )
     nlp = load_pipeline(settings.model)
     events: list[Event] = []
     notices = list(loaded.notices)

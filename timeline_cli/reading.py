@@ -8,7 +8,8 @@ from pathlib import Path
 
 from timeline_cli.models import Notice
 
-ARTICLE_SUFFIXES = (".txt",)
+# Plain text, saved web pages, Markdown, and datasets of one article a row (see formats.py).
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl", ".ndjson", ".csv")
 METADATA_FILE_NAME = "timeline-metadata.csv"
 # Bytes that never occur in text files; a few of them mean the file is binary.
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
@@ -37,9 +38,13 @@ def collect_inputs(arguments: list[str]) -> InputSelection:
         path = Path(argument)
         if path.is_dir():
             folders.append(path)
-            found = _articles_in(path)
+            found, others = _articles_in(path)
             if not found:
                 notices.append(Notice("empty-folder", f"{argument}: no {_suffix_list()} files"))
+            if others:
+                kinds = ", ".join(sorted({p.suffix.lower() or p.name for p in others}))
+                message = f"{argument}: {len(others)} file(s) of other types ignored ({kinds})"
+                notices.append(Notice("ignored-files", message))
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -49,15 +54,17 @@ def collect_inputs(arguments: list[str]) -> InputSelection:
     return InputSelection(unique, tuple(folders), tuple(missing), tuple(notices))
 
 
-def _articles_in(folder: Path) -> list[Path]:
-    found = []
+def _articles_in(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files of a folder, and the other visible files it holds."""
+    found, others = [], []
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         # A broken link is kept, so that it is reported rather than silently lost.
         is_file = path.is_file() or path.is_symlink()
-        if is_file and not hidden and path.suffix.lower() in ARTICLE_SUFFIXES:
-            found.append(path)
-    return found
+        if not is_file or hidden or path.name == METADATA_FILE_NAME:
+            continue
+        (found if path.suffix.lower() in ARTICLE_SUFFIXES else others).append(path)
+    return found, others
 
 
 def _suffix_list() -> str:
