@@ -33,7 +33,11 @@ TempEval-3 temporal-awareness script of UzZaman & Allen, 2011):
 5. The reduced graph is the transitive reduction: the relations of the closure that no other
    relation kept implies (one SIMULTANEOUS per merge of two classes, one BEFORE per edge of
    the reduced order between classes), plus the violated relations, which the official
-   script also keeps and counts.
+   script also keeps and counts.  Which relation stands for a class merge or an edge is the
+   first one added, so a line's mentions each keep their link to the date, and a BEFORE
+   runs from the last mention of a position to the first of the next one.  The official
+   script only drops relations implied by those added *before* them; a BEFORE made
+   redundant by later ones can only arise next to a violated relation.
 6. A relation is verified by a graph when that graph's closure entails it, or when the graph
    asserted the very same relation (the official script's literal match; it only matters for
    violated relations).  Precision = verified system reduced relations / system reduced
@@ -484,13 +488,17 @@ class _ClosureBuilder:
         return node
 
     def add(self, relation: Relation) -> None:
-        """Keep, skip (already implied) or reject (contradicts what came before) one relation."""
+        """Keep one relation, or reject it if it contradicts those kept before it.
+
+        A BEFORE already implied is kept too: :meth:`reduced_befores` drops it at the end,
+        together with those that later relations make redundant.
+        """
         source, target = self.find(relation.source), self.find(relation.target)
         if relation.kind == SIMULTANEOUS:
             self._add_simultaneous(relation, source, target)
         elif source == target or self.reaches(target, source):
             self.violated.append(relation)
-        elif not self.reaches(source, target):
+        else:
             self.befores.append(relation)
 
     def _add_simultaneous(self, relation: Relation, source: Node, target: Node) -> None:
