@@ -278,3 +278,33 @@ def test_eval_timex_table_and_errors() -> None:
 def test_eval_timex_missing_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval-timex", str(tmp_path / "none")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+# --- eval-timeline ---------------------------------------------------------------------------
+
+SEMEVAL_FIXTURES = Path(__file__).parent / "fixtures" / "semeval"
+
+
+def test_eval_timeline_writes_and_scores_timelines(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for source, target in (
+        ("cat", "articles_cat"),
+        ("timeml", "articles_timeml"),
+        ("gold", "gold_timelines"),
+    ):
+        shutil.copytree(SEMEVAL_FIXTURES / source, data / target)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["eval-timeline", str(data), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert set(scores["micro"]) >= {"precision", "recall", "f1"}
+    written = (out / "quill_tablet.txt").read_text(encoding="utf-8").splitlines()
+    assert written[0] == "Quill tablet"
+    assert all(len(line.split("\t")) >= 3 for line in written[1:])
+    again = runner.invoke(app, ["eval-timeline", str(data), "--out", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output  # never writes over results
+
+
+def test_eval_timeline_needs_the_task_layout(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval-timeline", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "articles_cat" in result.output

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w&'\-]*\s+(?:(?:of|the|for|and|on)\s+)*){1,8})\(([A-Z][A-Z&]{1,9})\)"

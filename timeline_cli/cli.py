@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
+from timeline_cli.eval_timeline import evaluate_timelines
 from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.export import FORMATS, serialize
 from timeline_cli.filters import EventFilter, apply_filter, parse_bound
@@ -189,6 +190,39 @@ def eval_timex(
         Console(highlight=False).print(scores_table(scores))
     for row in rows:
         typer.echo(f"{row.document}\tgold: {row.gold or '-'}\tpredicted: {row.predicted or '-'}")
+
+
+@app.command("eval-timeline")
+def eval_timeline(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="SemEval-2015 Task 4 data: articles_cat/, articles_timeml/, gold_timelines/."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the system's timelines.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into --out even if it holds files.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+) -> None:
+    """Build each target entity's timeline as extract would, and score it (TimeLine, Track A)."""
+    stderr = Console(stderr=True, highlight=False)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        stderr.print(f"timeline: error: {out} is not empty; use --force to write into it")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        scores = evaluate_timelines(folder, out, model)
+    except (FileNotFoundError, ValueError, ModelNotFound) as error:
+        stderr.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+        return
+    for row in [*scores["timelines"], {**scores["micro"], "entity": "micro-average"}]:
+        figures = "  ".join(f"{key[0].upper()} {row[key]:.3f}" for key in ("precision", "recall"))
+        typer.echo(f"{row['entity']:<30} {figures}  F1 {row['f1']:.3f}")
 
 
 def _event_filter(

@@ -105,6 +105,20 @@ def _is_predicate(verb: Token) -> bool:
     )
 
 
+_PEOPLE_WORDS = {
+    "prisoner", "hostage", "detainee", "captive", "activist", "dissident", "journalist",
+    "defector", "refugee", "suspect", "inmate", "protester", "worker", "people", "man", "woman",
+}  # fmt: skip
+
+
+def _released_people(verb: Token) -> bool:
+    """'released two journalists' frees people; 'released the iPhone' launches a product."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(
+        o.ent_type_ in ("PERSON", "NORP") or o.lemma_ in _PEOPLE_WORDS for o in objects
+    )
+
+
 def _verb_type(token: Token, lexicon: Lexicon) -> str | None:
     for child in token.children:
         for word in (child.lower_, child.lemma_):
@@ -120,7 +134,10 @@ def _verb_type(token: Token, lexicon: Lexicon) -> str | None:
                 "xcomp",
             ):
                 return phrase_type
-    return lexicon.verbs.get(token.lemma_)
+    event_type = lexicon.verbs.get(token.lemma_)
+    if event_type == "release" and not _released_people(token):
+        return "launch"
+    return event_type
 
 
 def _noun_type(token: Token, lexicon: Lexicon) -> str | None:
@@ -225,6 +242,7 @@ def _build_event(
         if timex and date is not None and date.rule != PUBLICATION_RULE
         else None,
         date_rule=date.rule if date else None,
+        trigger_start=document.source_offset(trigger.token.idx),
     )
     summary = _summary(sentence.doc, _told(trigger, clause_tokens | subject))
     principals = tuple(name for name in names if name in actors.people)

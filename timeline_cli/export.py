@@ -45,6 +45,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "start": mention.start,
         "end": mention.end,
         "trigger": mention.trigger,
+        "trigger_start": mention.trigger_start,
         "date_text": mention.date_text,
         "date_rule": mention.date_rule,
     }

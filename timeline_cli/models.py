@@ -71,6 +71,7 @@ class Mention:
     trigger: str
     date_text: str | None = None
     date_rule: str | None = None
+    trigger_start: int | None = None  # where the trigger word starts in the source text
 
 
 @dataclass(frozen=True)

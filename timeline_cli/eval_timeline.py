@@ -1,0 +1,172 @@
+"""``timeline eval-timeline``: entity timelines on SemEval-2015 Task 4 (Track A) data, scored.
+
+The articles are the task's tokenized CAT files, their publication dates the TimeML copies'.
+Extraction and merging are exactly those of ``timeline extract``; then, for each target entity
+(the first line of each gold file), the events it takes part in form its timeline: an event
+belongs to an entity when one of its actors or places is that entity (by name or alias,
+ignoring case) or its summary names it. Events are ordered by date (equal dates share a
+position); undated events get position 0, which the task ignores. Each event's mentions are
+written as the task's ``DOCID-SENTENCE-word`` ids of their trigger tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline_cli.actors import ActorIndex
+from timeline_cli.chronology import merge_events
+from timeline_cli.events import extract_events
+from timeline_cli.mentions import find_timexes
+from timeline_cli.models import ChronologyEvent, Document, Event, Publication, Segment
+from timeline_cli.nlp import load_pipeline
+from timeline_cli.pipeline import BATCH_SIZE, with_canonical_actors
+from timeline_cli.registry import DocumentActors, Registry
+from timeline_cli.semeval import (
+    CatDocument,
+    Timeline,
+    TimelineEntry,
+    pair_documents,
+    read_cat,
+    read_dct,
+    read_timeline,
+    score_directory,
+    timeline_filename,
+    write_timeline,
+)
+
+_DATE_FORMS = {"day": "{}", "publication": "{}", "time": "{}", "month": "{}-XX", "year": "{}-XX-XX"}
+
+
+@dataclass(frozen=True)
+class TaskData:
+    articles: Path
+    dates: Path
+    gold: Path
+
+    @classmethod
+    def at(cls, folder: Path) -> TaskData:
+        data = cls(folder / "articles_cat", folder / "articles_timeml", folder / "gold_timelines")
+        for part in (data.articles, data.dates, data.gold):
+            if not part.is_dir():
+                raise FileNotFoundError(f"{part}: no such folder (expected the task's layout)")
+        return data
+
+
+def evaluate_timelines(folder: Path, out: Path, model: str | None = None) -> dict[str, object]:
+    """Build every target entity's timeline into ``out`` and score them against the gold."""
+    data = TaskData.at(folder)
+    cats = {pair.doc_id: read_cat(pair.cat) for pair in pair_documents(data.articles, data.dates)}
+    documents = [
+        _document(cat, read_dct(pair.timeml))
+        for pair in pair_documents(data.articles, data.dates)
+        if (cat := cats[pair.doc_id])
+    ]
+    events, registry = _events(documents, model)
+    out.mkdir(parents=True, exist_ok=True)
+    entities = [read_timeline(path).entity for path in sorted(data.gold.glob("*.txt"))]
+    for entity in entities:
+        timeline = entity_timeline(entity, events, registry, cats)
+        write_timeline(timeline, out / timeline_filename(entity))
+    return score_directory(out, data.gold)
+
+
+def _document(cat: CatDocument, published: object) -> Document:
+    return Document(
+        id=cat.doc_id,
+        path=cat.doc_name,
+        text=cat.text,
+        body=cat.text,
+        segments=(Segment(0, 0, len(cat.text)),),
+        publication=Publication(published, "dct"),  # type: ignore[arg-type]
+    )
+
+
+def _events(
+    documents: Sequence[Document], model: str | None
+) -> tuple[list[ChronologyEvent], Registry]:
+    nlp = load_pipeline(model)
+    extracted: list[Event] = []
+    described = []
+    pairs = ((document.body, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        index = ActorIndex(doc)
+        timexes = find_timexes(doc, document.publication.date)
+        extracted.extend(extract_events(doc, document, timexes, actors=index))
+        described.append(
+            DocumentActors(document.id, dict(index.counts), dict(index.kinds), dict(index.aliases))
+        )
+    registry = Registry(described)
+    merged = merge_events(with_canonical_actors(event, registry) for event in extracted)
+    return merged, registry
+
+
+def entity_timeline(
+    entity: str,
+    events: Sequence[ChronologyEvent],
+    registry: Registry,
+    cats: dict[str, CatDocument],
+) -> Timeline:
+    """The events an entity takes part in, as the task's ordered timeline."""
+    involved = [event for event in events if takes_part(entity, event, registry)]
+    dated = sorted({event.start for event in involved if event.start is not None})
+    entries = []
+    for event in involved:
+        mentions = tuple(dict.fromkeys(_mention_ids(event, cats)))
+        if not mentions:
+            continue
+        order = dated.index(event.start) + 1 if event.start is not None else 0
+        entries.append(TimelineEntry(order, _task_date(event), mentions))
+    entries.sort(key=lambda entry: (entry.order, entry.date, [str(m) for m in entry.mentions]))
+    return Timeline(entity, tuple(entries))
+
+
+def takes_part(entity: str, event: ChronologyEvent, registry: Registry) -> bool:
+    """An entity takes part in an event that names it among its actors or places (by name or
+    alias), or whose summary holds all the words of its name ("3G iPhone" for "iPhone 3G"),
+    or, for a name of three words or more, two of them in a row ("Apple Corps")."""
+    names = _names_of(entity, registry)
+    named = {name.lower() for name in (*event.actors, *event.places)}
+    if named & {name.lower() for name in names}:
+        return True
+    words = set(re.findall(r"[\w']+", event.summary.lower()))
+    entity_words = re.findall(r"[\w']+", entity.lower())
+    if all(word in words for word in entity_words):
+        return True
+    pairs = [" ".join(entity_words[i : i + 2]) for i in range(len(entity_words) - 1)]
+    summary = " ".join(re.findall(r"[\w']+", event.summary.lower()))
+    return len(entity_words) >= 3 and any(f" {pair} " in f" {summary} " for pair in pairs)
+
+
+def _names_of(entity: str, registry: Registry) -> list[str]:
+    canonical = registry.canonical(entity)
+    names = {entity, canonical}
+    for actor in registry.actors:
+        if actor.name.lower() == canonical.lower():
+            names.update(actor.aliases)
+    return sorted(names, key=len, reverse=True)
+
+
+def _mention_ids(event: ChronologyEvent, cats: dict[str, CatDocument]) -> list[object]:
+    ids = []
+    for mention in event.mentions:
+        cat = cats.get(mention.document)
+        if cat is None or mention.trigger_start is None:
+            continue
+        try:
+            ids.append(cat.mention_id([cat.token_at(mention.trigger_start)]))
+        except ValueError:
+            continue
+    return ids
+
+
+def _task_date(event: ChronologyEvent) -> str:
+    if event.start is None or event.date is None:
+        return "XXXX-XX-XX"
+    form = _DATE_FORMS.get(event.precision)
+    if form is None:
+        return f"{event.start.year:04d}-XX-XX"
+    value = event.start.isoformat() if event.precision in ("publication", "time") else event.date
+    return form.format(value[:10] if event.precision != "year" else value[:4])
