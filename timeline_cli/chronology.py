@@ -98,6 +98,12 @@ def _conflicting(first: list[Event], second: list[Event]) -> bool:
     return abs((a.interval[0] - b.interval[0]).days) <= CONFLICT_DAYS
 
 
+def single_events(events: Iterable[Event]) -> list[ChronologyEvent]:
+    """Every mention as an event of its own (``--no-merge``), in chronological order."""
+    ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
+    return sorted((_merge([event]) for event in ordered), key=chronological_key)
+
+
 def _add_to_groups(groups: list[list[Event]], event: Event) -> None:
     group = next((g for g in groups if same_event(g[0], event)), None)
     if group is None:

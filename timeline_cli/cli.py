@@ -1,12 +1,15 @@
 """The ``timeline`` command: wires options to the library API in ``pipeline``.
 
 Exit codes: 0 all went well, 1 some input files were skipped, 2 usage error (a missing path,
-no articles at all, an output file that exists, a bad option value).
+no articles at all, an output file that exists, a bad option value), 3 the output could not be
+written (a full disk), 130 interrupted (Ctrl-C or SIGTERM). Whatever stops a run, an existing
+output file is left as it was.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from dataclasses import replace
 from datetime import date
@@ -18,10 +21,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
+from timeline_cli.engines import ENGINES, EngineUnavailable
 from timeline_cli.eval_timeline import evaluate_timelines
 from timeline_cli.eval_timex import evaluate, scores_table
-from timeline_cli.export import FORMATS, serialize
-from timeline_cli.filters import EventFilter, apply_filter, parse_bound
+from timeline_cli.export import FORMATS, event_record, serialize
+from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
 from timeline_cli.formats import (
     FieldNames,
     RecordError,
@@ -35,12 +39,12 @@ from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Document, Notice
 from timeline_cli.nlp import ModelNotFound
 from timeline_cli.output import OutputExists, write_atomically
-from timeline_cli.pipeline import RunResult, Settings, run
+from timeline_cli.pipeline import RunResult, Settings, run, stream_events
 from timeline_cli.reading import collect_inputs
 from timeline_cli.render import render
 from timeline_cli.timeml import TimemlError
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDIN_ARGUMENT = "-"
 SUFFIX_FORMATS = {
     ".json": "json",
@@ -141,6 +145,23 @@ def extract(
     title_field: Annotated[str, typer.Option(help="Datasets: the field of the title.")] = "title",
     url_field: Annotated[str, typer.Option(help="Datasets: the field of the URL.")] = "url",
     id_field: Annotated[str, typer.Option(help="Datasets: the field of the article id.")] = "id",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP.")
+    ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="Where extraction runs: local (processes) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address; a local cluster otherwise.")
+    ] = None,
+    no_merge: Annotated[
+        bool,
+        typer.Option(
+            "--no-merge",
+            help="Every mention its own event; with --format jsonl on stdout, events stream "
+            "out as articles are parsed.",
+        ),
+    ] = False,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
@@ -148,21 +169,56 @@ def extract(
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
-        settings = Settings(model, _parse_published(published or []), fields)
+        if engine not in ENGINES:
+            raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        settings = Settings(
+            model, _parse_published(published or []), fields, jobs, engine, scheduler, not no_merge
+        )
         files, stdin_articles = _inputs(paths, fields, errors, quiet)
         if output is not None and output.exists() and not force:
             raise OutputExists(f"{output} exists; use --force to overwrite it")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"cannot write {output}: no folder {output.parent}")
+        if no_merge and chosen_format == "jsonl" and output is None:
+            skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
+            raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
         _emit(filtered, chosen_format, output, force, no_color)
-    except (UsageError, OutputExists, ModelNotFound) as error:
+    except (UsageError, OutputExists, ModelNotFound, EngineUnavailable) as error:
         errors.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        errors.print("timeline: interrupted; no output written, any existing file is untouched")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except OSError as error:
+        target = output or "standard output"
+        reason = error.strerror or str(error)
+        message = f"timeline: error: cannot write {target}: {reason}; any previous file is intact"
+        errors.print(message, markup=False)
+        raise typer.Exit(EXIT_NOT_WRITTEN) from None
     if not quiet:
         _report_notices(errors, result.chronology.notices)
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+
+
+def _stream_jsonl(
+    files: list[Path],
+    settings: Settings,
+    stdin_articles: list[SourceArticle | RecordError],
+    event_filter: EventFilter,
+    errors: Console,
+    quiet: bool,
+) -> list[str]:
+    """Unmerged events to stdout as each batch of articles is parsed; the skipped files."""
+    stream, events = stream_events(files, settings, stdin_articles)
+    for event in events:
+        if keeps(event_filter, event):
+            sys.stdout.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    if not quiet:
+        _report_notices(errors, tuple(stream.notices))
+    return stream.skipped
 
 
 @app.command("eval-timex")
@@ -363,5 +419,10 @@ def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
         errors.print(f"timeline: {label}: {notice.message}", markup=False)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends a run as Ctrl-C does: temporary files removed
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _interrupt)
     app(prog_name="timeline")

@@ -7,6 +7,7 @@ without a year, whose year is inferred once every other article of the run is da
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -44,7 +45,6 @@ MAX_BODY_CHARS = 1_000_000
 def load_documents(
     paths: Sequence[Path],
     published: Mapping[str, date] | None = None,
-    today: date | None = None,
     fields: FieldNames | None = None,
     stdin_articles: Iterable[SourceArticle | RecordError] = (),
 ) -> LoadedDocuments:
@@ -52,31 +52,75 @@ def load_documents(
 
     Files are plain text, HTML pages, Markdown, or JSON Lines / CSV datasets of one article a
     row (``fields`` names their columns); ``stdin_articles`` are records read from ``-``.
+    A dateline without a year is dated once every other article is.
     """
-    published = published or {}
-    metadata = _MetadataFolders()
-    ids = document_ids(paths)
-    notices: list[Notice] = []
-    skipped: list[str] = []
-    documents: list[Document] = []
-    datelines: dict[str, Dateline] = {}
-    articles = _source_articles(paths, ids, fields or FieldNames(), notices, skipped)
-    for article, path in [*articles, *_records(stdin_articles, None, notices, skipped)]:
-        try:
-            document, dateline = _document(article, metadata.row(path), published)
-        except UnreadableFile as error:
-            notices.append(Notice("skipped", f"{article.path}: {error}", article.id))
-            skipped.append(article.path)
-            continue
-        documents.append(document)
-        if document.publication.date is None and dateline is not None:
-            datelines[document.id] = dateline
-    documents = _unique_ids(documents, notices)
-    documents = _infer_dateline_years(documents, datelines, today or date.today())
-    notices.extend(metadata.notices)
-    notices.extend(_undated_notices(documents))
-    notices.extend(_unused_dates(published, paths, ids, documents))
-    return LoadedDocuments(tuple(documents), tuple(notices), tuple(skipped))
+    stream = DocumentStream(paths, published, fields, stdin_articles)
+    read = list(stream)
+    documents = [document for document, _ in read]
+    datelines = {document.id: dateline for document, dateline in read if dateline is not None}
+    documents = _infer_dateline_years(documents, datelines)
+    return LoadedDocuments(
+        tuple(documents), tuple(stream.closing_notices(documents)), tuple(stream.skipped)
+    )
+
+
+class DocumentStream:
+    """Articles read one at a time, for runs that must not wait for the last file.
+
+    Yields each usable article with its year-less dateline, if any (dated later by the
+    caller); unusable ones become notices. Ids stay unique as they come.
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        published: Mapping[str, date] | None = None,
+        fields: FieldNames | None = None,
+        stdin_articles: Iterable[SourceArticle | RecordError] = (),
+    ) -> None:
+        self.paths = paths
+        self.published = published or {}
+        self.fields = fields or FieldNames()
+        self.stdin_articles = stdin_articles
+        self.ids = document_ids(paths)
+        self.notices: list[Notice] = []
+        self.skipped: list[str] = []
+        self._metadata = _MetadataFolders()
+        self._seen: Counter[str] = Counter()
+
+    def __iter__(self) -> Iterator[tuple[Document, Dateline | None]]:
+        articles = _source_articles(self.paths, self.ids, self.fields, self.notices, self.skipped)
+        stdin = _records(self.stdin_articles, None, self.notices, self.skipped)
+        for article, path in itertools.chain(articles, stdin):
+            try:
+                document, dateline = _document(article, self._metadata.row(path), self.published)
+            except UnreadableFile as error:
+                self.notices.append(Notice("skipped", f"{article.path}: {error}", article.id))
+                self.skipped.append(article.path)
+                continue
+            document = self._unique(document)
+            undated = document.publication.date is None
+            yield document, dateline if undated else None
+
+    def _unique(self, document: Document) -> Document:
+        """Dataset rows may reuse an id another file has: the later ones get a suffix."""
+        self._seen[document.id] += 1
+        count = self._seen[document.id]
+        if count == 1:
+            return document
+        new_id = f"{document.id}~{count}"
+        message = f"{document.path}: id {document.id!r} is taken; this one is {new_id!r}"
+        self.notices.append(Notice("duplicate-id", message, new_id))
+        return replace(document, id=new_id)
+
+    def closing_notices(self, documents: Sequence[Document]) -> list[Notice]:
+        """Everything said while reading, and what is known once all is read."""
+        return [
+            *self.notices,
+            *self._metadata.notices,
+            *_undated_notices(documents),
+            *_unused_dates(self.published, self.paths, self.ids, documents),
+        ]
 
 
 ArticleSource = tuple[SourceArticle, Path | None]  # the article, and its file for metadata
@@ -164,21 +208,6 @@ def _document(
     return document, dateline
 
 
-def _unique_ids(documents: list[Document], notices: list[Notice]) -> list[Document]:
-    """Dataset rows may reuse an id another file has: the later ones get a suffix."""
-    seen: Counter[str] = Counter()
-    unique = []
-    for document in documents:
-        seen[document.id] += 1
-        if seen[document.id] > 1:
-            new_id = f"{document.id}~{seen[document.id]}"
-            message = f"{document.path}: id {document.id!r} is taken; this one is {new_id!r}"
-            notices.append(Notice("duplicate-id", message, new_id))
-            document = replace(document, id=new_id)
-        unique.append(document)
-    return unique
-
-
 class _MetadataFolders:
     """The metadata file of each folder, read once."""
 
@@ -239,31 +268,23 @@ def _publication(
     if header is not None:
         return Publication(header, "header")
     if dateline is not None and dateline.year is not None:
-        return dateline_publication(dateline, [], 0)
+        return dateline_publication(dateline)
     if metadata.published is not None:
         return Publication(metadata.published, "metadata")
     return Publication()
 
 
 def _infer_dateline_years(
-    documents: list[Document], datelines: Mapping[str, Dateline], today: date
+    documents: list[Document], datelines: Mapping[str, Dateline]
 ) -> list[Document]:
-    """Give year-less datelines a year, from their weekday and the run's other dated articles.
-
-    ``today`` only bounds the years considered (no article is from the future); it never
-    supplies a date.
-    """
+    """Give year-less datelines a year, from their weekday and the run's other dated articles."""
     known = [doc.publication.date for doc in documents if doc.publication.date is not None]
-    latest_year = max([today.year, *(day.year for day in known)])
-    result = []
-    for document in documents:
-        dateline = datelines.get(document.id)
-        if dateline is not None:
-            document = replace(
-                document, publication=dateline_publication(dateline, known, latest_year)
-            )
-        result.append(document)
-    return result
+    return [
+        replace(document, publication=dateline_publication(datelines[document.id], known))
+        if document.id in datelines
+        else document
+        for document in documents
+    ]
 
 
 def _unused_dates(

@@ -16,14 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_cli.actors import ActorIndex
-from timeline_cli.chronology import merge_events
-from timeline_cli.events import extract_events
-from timeline_cli.mentions import find_timexes
-from timeline_cli.models import ChronologyEvent, Document, Event, Publication, Segment
+from timeline_cli.extraction import extract_all
+from timeline_cli.models import Actor, ChronologyEvent, Document, Publication, Segment
 from timeline_cli.nlp import load_pipeline
-from timeline_cli.pipeline import BATCH_SIZE, with_canonical_actors
-from timeline_cli.registry import DocumentActors, Registry
+from timeline_cli.pipeline import build_chronology
 from timeline_cli.semeval import (
     CatDocument,
     Timeline,
@@ -64,11 +60,11 @@ def evaluate_timelines(folder: Path, out: Path, model: str | None = None) -> dic
         for pair in pair_documents(data.articles, data.dates)
         if (cat := cats[pair.doc_id])
     ]
-    events, registry = _events(documents, model)
+    events, actors = _events(documents, model)
     out.mkdir(parents=True, exist_ok=True)
     entities = [read_timeline(path).entity for path in sorted(data.gold.glob("*.txt"))]
     for entity in entities:
-        timeline = entity_timeline(entity, events, registry, cats)
+        timeline = entity_timeline(entity, events, actors, cats)
         write_timeline(timeline, out / timeline_filename(entity))
     return score_directory(out, data.gold)
 
@@ -86,31 +82,20 @@ def _document(cat: CatDocument, published: object) -> Document:
 
 def _events(
     documents: Sequence[Document], model: str | None
-) -> tuple[list[ChronologyEvent], Registry]:
-    nlp = load_pipeline(model)
-    extracted: list[Event] = []
-    described = []
-    pairs = ((document.body, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        index = ActorIndex(doc)
-        timexes = find_timexes(doc, document.publication.date)
-        extracted.extend(extract_events(doc, document, timexes, actors=index))
-        described.append(
-            DocumentActors(document.id, dict(index.counts), dict(index.kinds), dict(index.aliases))
-        )
-    registry = Registry(described)
-    merged = merge_events(with_canonical_actors(event, registry) for event in extracted)
-    return merged, registry
+) -> tuple[Sequence[ChronologyEvent], Sequence[Actor]]:
+    chronology = build_chronology(documents, extract_all(load_pipeline(model), documents))
+    return chronology.events, chronology.actors
 
 
 def entity_timeline(
     entity: str,
     events: Sequence[ChronologyEvent],
-    registry: Registry,
+    actors: Sequence[Actor],
     cats: dict[str, CatDocument],
 ) -> Timeline:
     """The events an entity takes part in, as the task's ordered timeline."""
-    involved = [event for event in events if takes_part(entity, event, registry)]
+    names = {name.lower() for name in _names_of(entity, actors)}
+    involved = [event for event in events if takes_part(entity, names, event)]
     dated = sorted({event.start for event in involved if event.start is not None})
     entries = []
     for event in involved:
@@ -123,13 +108,11 @@ def entity_timeline(
     return Timeline(entity, tuple(entries))
 
 
-def takes_part(entity: str, event: ChronologyEvent, registry: Registry) -> bool:
+def takes_part(entity: str, names: set[str], event: ChronologyEvent) -> bool:
     """An entity takes part in an event that names it among its actors or places (by name or
     alias), or whose summary holds all the words of its name ("3G iPhone" for "iPhone 3G"),
     or, for a name of three words or more, two of them in a row ("Apple Corps")."""
-    names = _names_of(entity, registry)
-    named = {name.lower() for name in (*event.actors, *event.places)}
-    if named & {name.lower() for name in names}:
+    if {name.lower() for name in (*event.actors, *event.places)} & names:
         return True
     words = set(re.findall(r"[\w']+", event.summary.lower()))
     entity_words = re.findall(r"[\w']+", entity.lower())
@@ -140,13 +123,14 @@ def takes_part(entity: str, event: ChronologyEvent, registry: Registry) -> bool:
     return len(entity_words) >= 3 and any(f" {pair} " in f" {summary} " for pair in pairs)
 
 
-def _names_of(entity: str, registry: Registry) -> list[str]:
-    canonical = registry.canonical(entity)
-    names = {entity, canonical}
-    for actor in registry.actors:
-        if actor.name.lower() == canonical.lower():
-            names.update(actor.aliases)
-    return sorted(names, key=len, reverse=True)
+def _names_of(entity: str, actors: Sequence[Actor]) -> set[str]:
+    """The entity's name and, for the actor it is (by name or alias), all that actor's names."""
+    names = {entity}
+    for actor in actors:
+        known = {actor.name.lower(), *(alias.lower() for alias in actor.aliases)}
+        if entity.lower() in known:
+            names.update({actor.name, *actor.aliases})
+    return names
 
 
 def _mention_ids(event: ChronologyEvent, cats: dict[str, CatDocument]) -> list[object]:

@@ -44,13 +44,17 @@ def apply_filter(chronology: Chronology, event_filter: EventFilter) -> Chronolog
     if event_filter.is_empty:
         return chronology
     names = {actor.name: (actor.name, *actor.aliases) for actor in chronology.actors}
-    kept = tuple(e for e in chronology.events if _keeps(event_filter, e, names))
+    kept = tuple(e for e in chronology.events if keeps(event_filter, e, names))
     return replace(chronology, events=kept)
 
 
-def _keeps(
-    event_filter: EventFilter, event: ChronologyEvent, names: dict[str, tuple[str, ...]]
+def keeps(
+    event_filter: EventFilter,
+    event: ChronologyEvent,
+    names: dict[str, tuple[str, ...]] | None = None,
 ) -> bool:
+    """Whether an event passes; ``names`` gives each actor's aliases (from the chronology)."""
+    names = names or {}
     if event_filter.types and event.type not in event_filter.types:
         return False
     if event.source_count < event_filter.min_sources:

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from spacy.language import Language
-
-from timeline_cli.actors import ActorIndex
-from timeline_cli.chronology import merge_events
-from timeline_cli.documents import load_documents
-from timeline_cli.events import extract_events
+from timeline_cli.chronology import merge_events, single_events
+from timeline_cli.documents import DocumentStream, load_documents
+from timeline_cli.engines import extractions
+from timeline_cli.extraction import BATCH_SIZE, Extraction, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
-from timeline_cli.mentions import Timex, find_timexes
-from timeline_cli.models import Chronology, Document, Event, Notice
+from timeline_cli.models import Chronology, ChronologyEvent, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
-from timeline_cli.normalize import INVALID, UNRESOLVED
+from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 
-BATCH_SIZE = 32
+__all__ = ["BATCH_SIZE", "RunResult", "Settings", "build_chronology", "run"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +25,10 @@ class Settings:
     model: str | None = None
     published: Mapping[str, date] = field(default_factory=dict)
     fields: FieldNames = field(default_factory=FieldNames)
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    merge: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,51 +48,48 @@ def run(
     loaded = load_documents(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
-    nlp = load_pipeline(settings.model)
-    events: list[Event] = []
-    notices = list(loaded.notices)
-    described: list[DocumentActors] = []
-    for extraction in extract_all(nlp, loaded.documents):
-        events.extend(extraction.events)
-        notices.extend(extraction.notices)
-        described.append(extraction.actors)
-        if on_document:
-            on_document(extraction.document)
-    registry = Registry(described)
-    merged = merge_events(with_canonical_actors(event, registry) for event in events)
-    # Sorted, so that the order in which files were named changes nothing in the output.
-    ordered = sorted(notices, key=lambda n: (n.document or "", n.code, n.message))
-    named = {name for event in merged for name in (*event.actors, *event.places)}
-    actors = tuple(actor for actor in registry.actors if actor.name in named)
-    chronology = Chronology(loaded.documents, tuple(merged), tuple(ordered), actors)
+    extracted = extractions(
+        loaded.documents, settings.model, settings.jobs, settings.engine, settings.scheduler
+    )
+    chronology = build_chronology(
+        loaded.documents, _reporting(extracted, on_document), loaded.notices, settings.merge
+    )
     return RunResult(chronology, loaded.skipped)
 
 
-@dataclass(frozen=True)
-class Extraction:
-    """What one article yields: its events, the notices its dates call for, its actors."""
+def _reporting(
+    extracted: Iterable[Extraction], on_document: Callable[[Document], None] | None
+) -> Iterator[Extraction]:
+    for extraction in extracted:
+        if on_document:
+            on_document(extraction.document)
+        yield extraction
 
-    document: Document
-    events: list[Event]
-    notices: list[Notice]
-    actors: DocumentActors
 
-
-def extract_all(nlp: Language, documents: Iterable[Document]) -> Iterable[Extraction]:
-    """Parse every article in one ``nlp.pipe`` pass and extract what each holds."""
-    pairs = ((document.body, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        timexes = find_timexes(doc, document.publication.date)
-        index = ActorIndex(doc)
-        events = extract_events(doc, document, timexes, actors=index)
-        actors = DocumentActors(
-            id=document.id,
-            counts=dict(index.counts),
-            kinds=dict(index.kinds),
-            aliases=dict(index.aliases),
-            roles={name: frozenset(titles) for name, titles in index.roles.items()},
-        )
-        yield Extraction(document, events, date_notices(document, timexes), actors)
+def build_chronology(
+    documents: Sequence[Document],
+    extracted: Iterable[Extraction],
+    notices: Sequence[Notice] = (),
+    merge: bool = True,
+) -> Chronology:
+    """The chronology of extracted articles: actors named alike across them, mentions of one
+    event merged (or, with ``merge`` off, each mention its own event), all sorted. Needs only
+    the extractions' events and actors, never the parses."""
+    events: list[Event] = []
+    all_notices = list(notices)
+    described: list[DocumentActors] = []
+    for extraction in extracted:
+        events.extend(extraction.events)
+        all_notices.extend(extraction.notices)
+        described.append(extraction.actors)
+    registry = Registry(described)
+    canonical = [with_canonical_actors(event, registry) for event in events]
+    merged = merge_events(canonical) if merge else single_events(canonical)
+    # Sorted, so that the order in which files were named changes nothing in the output.
+    ordered = sorted(all_notices, key=lambda n: (n.document or "", n.code, n.message))
+    named = {name for event in merged for name in (*event.actors, *event.places)}
+    actors = tuple(actor for actor in registry.actors if actor.name in named)
+    return Chronology(tuple(documents), tuple(merged), tuple(ordered), actors)
 
 
 def with_canonical_actors(event: Event, registry: Registry) -> Event:
@@ -108,22 +106,32 @@ def with_canonical_actors(event: Event, registry: Registry) -> Event:
     )
 
 
-def date_notices(document: Document, timexes: Sequence[Timex]) -> list[Notice]:
-    """Impossible dates ("February 30"), and relative dates an undated article leaves open."""
-    notices = [
-        Notice(
-            "impossible-date",
-            f"{document.id}: {timex.text!r} is not a calendar date; it dates nothing",
-            document.id,
-        )
-        for timex in timexes
-        if timex.value is not None and timex.value.type == INVALID
-    ]
-    unresolved = sum(1 for t in timexes if t.value is not None and t.value.value == UNRESOLVED)
-    if document.publication.date is None and unresolved:
-        message = (
-            f"{document.id}: {unresolved} relative date(s) left unresolved "
-            "(no publication date to resolve them against)"
-        )
-        notices.append(Notice("unresolved-dates", message, document.id))
-    return notices
+def stream_events(
+    paths: Sequence[Path],
+    settings: Settings | None = None,
+    stdin_articles: Iterable[SourceArticle | RecordError] = (),
+) -> tuple[DocumentStream, Iterator[ChronologyEvent]]:
+    """Each article's events as soon as its batch is parsed, unmerged (``--no-merge``).
+
+    Nothing waits for the last article: a year-less dateline is dated from the articles read
+    before it, and names are made alike within each article only. The stream's notices are
+    complete once the events are exhausted.
+    """
+    settings = settings or Settings()
+    stream = DocumentStream(paths, settings.published, settings.fields, stdin_articles)
+
+    def documents() -> Iterator[Document]:
+        seen: list[date] = []
+        for document, dateline in stream:
+            if dateline is not None:
+                document = replace(document, publication=dateline_publication(dateline, seen))
+            if document.publication.date is not None:
+                seen.append(document.publication.date)
+            yield document
+
+    def events() -> Iterator[ChronologyEvent]:
+        for extraction in extract_all(load_pipeline(settings.model), documents()):
+            stream.notices.extend(extraction.notices)
+            yield from single_events(extraction.events)
+
+    return stream, events()

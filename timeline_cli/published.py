@@ -88,13 +88,21 @@ def read_dateline(paragraph: str) -> Dateline | None:
     return Dateline(month, day, year, weekday)
 
 
-def dateline_publication(
-    dateline: Dateline, other_dates: Sequence[date], latest_year: int
-) -> Publication:
-    """Resolve a dateline to a publication date, inferring a missing year from the evidence."""
+def dateline_publication(dateline: Dateline, other_dates: Sequence[date] = ()) -> Publication:
+    """Resolve a dateline to a publication date, inferring a missing year from the evidence.
+
+    Years run up to one after the latest other article's, never up to today's: the result
+    must not depend on the day the command runs.
+    """
     if dateline.year is not None:
         return Publication(_safe_date(dateline.year, dateline.month, dateline.day), "dateline")
     label = f"{_month_name(dateline.month)} {dateline.day}"
+    if not other_dates:
+        weekday = dateline.lead_weekday
+        stated = f"the lead names {_weekday_name(weekday)}; " if weekday is not None else ""
+        note = f"{stated}no other dated article to choose a year by"
+        return Publication(None, None, f"dateline {label} has no year: {note}")
+    latest_year = max(day.year for day in other_dates) + 1
     candidates = [
         year
         for year in range(_EARLIEST_YEAR, latest_year + 1)
@@ -110,9 +118,6 @@ def dateline_publication(
         ]
         recent = ", ".join(str(year) for year in candidates[-4:])
         reasons.append(f"the lead names {weekday_name}; {label} was a {weekday_name} in {recent}")
-    if not other_dates:
-        note = "; ".join([*reasons, "no other dated article to choose between them"])
-        return Publication(None, None, f"dateline {label} has no year: {note}")
     if not candidates:
         return Publication(None, None, f"dateline {label}: no year fits the stated weekday")
 

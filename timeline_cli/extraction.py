@@ -1,0 +1,75 @@
+"""Extraction of one batch of articles: parse, find dates, read events, describe actors.
+
+A pure function of the articles and the model name, so that it can run in this process, in
+worker processes or on a Dask cluster with the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from timeline_cli.actors import ActorIndex
+from timeline_cli.events import extract_events
+from timeline_cli.mentions import Timex, find_timexes
+from timeline_cli.models import Document, Event, Notice
+from timeline_cli.nlp import load_pipeline
+from timeline_cli.normalize import INVALID, UNRESOLVED
+from timeline_cli.registry import DocumentActors
+
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its events, the notices its dates call for, its actors."""
+
+    document: Document
+    events: list[Event]
+    notices: list[Notice]
+    actors: DocumentActors
+
+
+def extract_all(nlp: Language, documents: Iterable[Document]) -> Iterable[Extraction]:
+    """Parse every article in one ``nlp.pipe`` pass and extract what each holds."""
+    pairs = ((document.body, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        timexes = find_timexes(doc, document.publication.date)
+        index = ActorIndex(doc)
+        events = extract_events(doc, document, timexes, actors=index)
+        actors = DocumentActors(
+            id=document.id,
+            counts=dict(index.counts),
+            kinds=dict(index.kinds),
+            aliases=dict(index.aliases),
+            roles={name: frozenset(titles) for name, titles in index.roles.items()},
+        )
+        yield Extraction(document, events, date_notices(document, timexes), actors)
+
+
+def extract_batch(documents: Sequence[Document], model: str | None = None) -> list[Extraction]:
+    """Extract a batch of articles with the named pipeline (loaded once per process)."""
+    return list(extract_all(load_pipeline(model), documents))
+
+
+def date_notices(document: Document, timexes: Sequence[Timex]) -> list[Notice]:
+    """Impossible dates ("February 30"), and relative dates an undated article leaves open."""
+    notices = [
+        Notice(
+            "impossible-date",
+            f"{document.id}: {timex.text!r} is not a calendar date; it dates nothing",
+            document.id,
+        )
+        for timex in timexes
+        if timex.value is not None and timex.value.type == INVALID
+    ]
+    unresolved = sum(1 for t in timexes if t.value is not None and t.value.value == UNRESOLVED)
+    if document.publication.date is None and unresolved:
+        message = (
+            f"{document.id}: {unresolved} relative date(s) left unresolved "
+            "(no publication date to resolve them against)"
+        )
+        notices.append(Notice("unresolved-dates", message, document.id))
+    return notices
