@@ -1,0 +1,48 @@
+"""Reading a chronology back from its JSON record (for `timeline show FILE.json`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from timeline_cli.export import chronology_record, to_json
+from timeline_cli.models import Chronology
+from timeline_cli.pipeline import run
+from timeline_cli.record_reader import as_chronology, chronology_from_record
+
+
+def test_the_seeds_record_reads_back_to_the_same_record(nlp: object, seeds: Path) -> None:
+    chronology = run(sorted(seeds.glob("*.txt"))).chronology
+    record = json.loads(to_json(chronology))
+    again = chronology_from_record(record)
+    assert chronology_record(again) == record
+    assert [e.source_count for e in again.events] == [e.source_count for e in chronology.events]
+    assert as_chronology(chronology) is chronology
+
+
+def test_the_example_file_reads_back() -> None:
+    text = (REPO / "examples" / "chronology.json").read_text(encoding="utf-8")
+    assert to_json(chronology_from_record(json.loads(text))) == text
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {},
+        {"schema": "something-else", "version": 1},
+        {"schema": "timeline-cli/chronology", "events": [{"id": "ev-1"}]},
+        {"schema": "timeline-cli/chronology", "documents": [{"id": "a", "published": "May"}]},
+        [],
+    ],
+)
+def test_other_data_is_refused(record: object) -> None:
+    with pytest.raises(ValueError, match="timeline-cli/chronology"):
+        chronology_from_record(record)  # type: ignore[arg-type]
+
+
+def test_an_empty_chronology() -> None:
+    record = chronology_record(Chronology((), ()))
+    assert chronology_from_record(record) == Chronology((), ())

@@ -1,0 +1,132 @@
+"""The chronology as Markdown: a dated list under month headings, sources as footnotes.
+
+Each event is one bullet, ``**9 Mar 2012** — meeting: summary (actors; in places)``, followed by
+footnote references ``[^1]`` whose footnotes quote the evidence sentence and name the article
+(title, id, publication date, address). A sentence that is the evidence of several events is one
+footnote. Dates are shown at their precision; dates other articles give are flagged under the
+event. Text from the articles is escaped where Markdown would read it as markup, so the file
+renders as written and still reads as plain text. The same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from timeline_cli.html_page import MONTHS, event_date_label, value_label, web_url
+from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
+from timeline_cli.record_reader import as_chronology
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
+
+
+def escape_markdown(text: str) -> str:
+    """Text with the characters Markdown would read as markup backslash-escaped."""
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _ENTITY.sub(r"\\&", text)
+
+
+def period_heading(event: ChronologyEvent) -> str:
+    """The heading an event is listed under: its month, or its coarser period, or Undated."""
+    start = event.start
+    if start is None or event.date is None:
+        return "Undated"
+    label = event_date_label(event)[0]
+    if event.precision in ("decade", "century"):
+        return label
+    if event.precision in _COARSE_WITHIN_YEAR:
+        return f"{label}, month unknown" if event.precision == "year" else label
+    return f"{MONTHS[start.month - 1]} {start.year}"
+
+
+def to_markdown(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:
+    """The chronology (or its JSON record) as a Markdown document."""
+    chronology = as_chronology(chronology)
+    documents = {document.id: document for document in chronology.documents}
+    notes: dict[tuple[str, int, int, str], int] = {}
+    footnotes: list[str] = []
+
+    def reference(mention: Mention) -> str:
+        key = (mention.document, mention.start, mention.end, mention.sentence)
+        if key not in notes:
+            notes[key] = len(notes) + 1
+            footnotes.append(f"[^{notes[key]}]: {_footnote(mention, documents)}")
+        return f"[^{notes[key]}]"
+
+    events = chronology.events
+    lines = [f"# {escape_markdown(title)}", "", _overview(chronology)]
+    heading = None
+    for event in events:
+        current = period_heading(event)
+        if current != heading:
+            lines.extend(["", f"## {escape_markdown(current)}", ""])
+            heading = current
+        references = "".join(reference(m) for m in event.mentions)
+        lines.append(f"- {_bullet(event)}{references}")
+        for conflict in event.conflicts:
+            sources = ", ".join(escape_markdown(d) for d in conflict.documents)
+            lines.append(
+                f"  - ⚠ date disputed: **{escape_markdown(value_label(conflict.date))}** "
+                f"according to {sources}"
+            )
+    if footnotes:  # no heading: renderers with footnotes gather them under their own
+        lines.extend(["", *footnotes])
+    return "\n".join(lines) + "\n"
+
+
+def _overview(chronology: Chronology) -> str:
+    events = chronology.events
+    articles = len(chronology.documents)
+    parts = [
+        f"{len(events)} event{'' if len(events) == 1 else 's'} from "
+        f"{articles} article{'' if articles == 1 else 's'}"
+    ]
+    undated = sum(1 for event in events if event.start is None)
+    if undated:
+        parts.append(f"{undated} undated")
+    reported = sum(1 for event in events if event.precision == "publication")
+    if reported:
+        parts.append(f"{reported} dated only by the article's publication (“as reported”)")
+    return escape_markdown(", ".join(parts) + ".")
+
+
+def _bullet(event: ChronologyEvent) -> str:
+    label, note = event_date_label(event)
+    when = f"**{escape_markdown(label)}**"
+    if note:
+        when += f" ({escape_markdown(note)})"
+    text = f"{when} — {escape_markdown(event.type)}: {escape_markdown(event.summary)}"
+    who = ", ".join(event.actors)
+    if event.places:
+        who = "; ".join(part for part in (who, "in " + ", ".join(event.places)) if part)
+    if who:
+        text += f" ({escape_markdown(who)})"
+    sources = event.source_count
+    if sources > 1:
+        text += f" — {sources} sources"
+    return text
+
+
+def _footnote(mention: Mention, documents: Mapping[str, Document]) -> str:
+    quote = f"“{escape_markdown(mention.sentence)}”"
+    document = documents.get(mention.document)
+    parts = []
+    if document is not None and document.title:
+        parts.append(f"*{escape_markdown(document.title)}*")
+    document_id = mention.document
+    parts.append(f"`{document_id}`" if "`" not in document_id else escape_markdown(document_id))
+    if document is not None:
+        day = document.publication.date
+        if day:
+            parts.append(f"{day.day} {day:%b} {day.year}")
+        if document.outlet:
+            parts.append(escape_markdown(document.outlet))
+        url = web_url(document.url)
+        if url:
+            parts.append(f"<{url}>")
+        elif document.url:
+            parts.append(escape_markdown(document.url))
+    return f"{quote} — {', '.join(parts)}"
