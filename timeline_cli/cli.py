@@ -21,10 +21,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
+from timeline_cli.documents import load_documents
 from timeline_cli.engines import ENGINES, EngineUnavailable
 from timeline_cli.eval_timeline import evaluate_timelines
 from timeline_cli.eval_timex import evaluate, scores_table
-from timeline_cli.export import FORMATS, event_record, serialize
+from timeline_cli.explain import Explanation, explain_documents, explanation_text
+from timeline_cli.export import event_record
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
 from timeline_cli.formats import (
     FieldNames,
@@ -36,23 +38,18 @@ from timeline_cli.formats import (
     stdin_paths,
 )
 from timeline_cli.lexicon import load_lexicon
-from timeline_cli.models import Document, Notice
-from timeline_cli.nlp import ModelNotFound
+from timeline_cli.models import Chronology, Document, Notice
+from timeline_cli.nlp import ModelNotFound, load_pipeline
 from timeline_cli.output import OutputExists, write_atomically
 from timeline_cli.pipeline import RunResult, Settings, run, stream_events
 from timeline_cli.reading import collect_inputs
+from timeline_cli.record_reader import chronology_from_record
 from timeline_cli.render import render
 from timeline_cli.timeml import TimemlError
+from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDIN_ARGUMENT = "-"
-SUFFIX_FORMATS = {
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".txt": "table",
-}
 PROGRESS_THRESHOLD = 20  # articles; below this a progress bar only flickers
 
 app = typer.Typer(
@@ -154,6 +151,10 @@ def extract(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address; a local cluster otherwise.")
     ] = None,
+    explain_dates: Annotated[
+        bool,
+        typer.Option("--explain", help="Also show on stderr how each date was resolved."),
+    ] = False,
     no_merge: Annotated[
         bool,
         typer.Option(
@@ -185,6 +186,9 @@ def extract(
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
         _emit(filtered, chosen_format, output, force, no_color)
+        if explain_dates:
+            used = _explain_used_dates(filtered.chronology, settings.model)
+            errors.print(explanation_text(used))
     except (UsageError, OutputExists, ModelNotFound, EngineUnavailable) as error:
         errors.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -200,6 +204,14 @@ def extract(
     if not quiet:
         _report_notices(errors, result.chronology.notices)
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+
+
+def _explain_used_dates(chronology: Chronology, model: str | None) -> list[Explanation]:
+    """The explanations of the date expressions the chronology's events were dated by."""
+    used = {(m.document, m.date_text) for e in chronology.events for m in e.mentions if m.date_text}
+    documents = [d for d in chronology.documents if any(doc == d.id for doc, _ in used)]
+    explained = explain_documents(load_pipeline(model), documents)
+    return [item for item in explained if (item.document, item.expression) in used]
 
 
 def _stream_jsonl(
@@ -219,6 +231,84 @@ def _stream_jsonl(
     if not quiet:
         _report_notices(errors, tuple(stream.notices))
     return stream.skipped
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="A chronology saved with --format json.")],
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
+    ] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option(help="Only events with this actor or place. Repeatable.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before this date.")] = None,
+    min_sources: Annotated[
+        int, typer.Option(min=1, help="Only events reported by at least N articles.")
+    ] = 1,
+    document: Annotated[
+        list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
+    ] = None,
+) -> None:
+    """Render a saved chronology again, in any format and with any filter, without the NLP."""
+    errors = Console(stderr=True, highlight=False)
+    try:
+        chosen_format = _choose_format(output_format, output)
+        event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
+        if output is not None and output.exists() and not force:
+            raise OutputExists(f"{output} exists; use --force to overwrite it")
+        chronology = chronology_from_record(json.loads(file.read_text(encoding="utf-8")))
+        result = RunResult(apply_filter(chronology, event_filter), ())
+        _emit(result, chosen_format, output, force, no_color)
+    except (UsageError, OutputExists) as error:
+        errors.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except (OSError, ValueError) as error:  # unreadable, not JSON, not a chronology
+        errors.print(f"timeline: error: {file}: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command()
+def explain(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    date_text: Annotated[
+        str | None,
+        typer.Option("--date", help='Only this expression, e.g. "on the 13th".'),
+    ] = None,
+    published: Annotated[
+        list[str] | None,
+        typer.Option("--published", metavar="NAME=DATE", help="As for extract. Repeatable."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+) -> None:
+    """Show how each date of the articles was resolved: expression, anchor, tense, rule, value."""
+    errors = Console(stderr=True, highlight=False)
+    try:
+        files, _ = _inputs([str(path) for path in paths], FieldNames(), errors, quiet=True)
+        loaded = load_documents(files, _parse_published(published or []))
+        explanations = explain_documents(load_pipeline(model), loaded.documents, date_text)
+    except (UsageError, ModelNotFound) as error:
+        errors.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        typer.echo(
+            json.dumps([item.record() for item in explanations], indent=2, ensure_ascii=False)
+        )
+    else:
+        Console(highlight=False).print(explanation_text(explanations))
+    if not explanations:
+        errors.print("timeline: no matching date expression")
 
 
 @app.command("eval-timex")
@@ -389,15 +479,9 @@ def _run_with_progress(
 def _emit(
     result: RunResult, output_format: str, output: Path | None, force: bool, no_color: bool
 ) -> None:
-    if output_format == "table":
-        if output is None:
-            render(
-                Console(no_color=no_color, highlight=False), result.chronology, len(result.skipped)
-            )
-            return
-        console = Console(record=True, width=160, file=open(_devnull(), "w"), color_system=None)  # noqa: SIM115
+    if output_format == "table" and output is None:
+        console = Console(no_color=no_color, highlight=False)
         render(console, result.chronology, len(result.skipped))
-        write_atomically(output, console.export_text(), overwrite=force)
         return
     text = serialize(result.chronology, output_format)
     if output is None:
@@ -405,12 +489,6 @@ def _emit(
         sys.stdout.flush()
     else:
         write_atomically(output, text, overwrite=force)
-
-
-def _devnull() -> str:
-    import os
-
-    return os.devnull
 
 
 def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:

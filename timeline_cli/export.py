@@ -16,7 +16,6 @@ from timeline_cli.models import Actor, Chronology, ChronologyEvent, Document, Me
 
 SCHEMA = "timeline-cli/chronology"
 SCHEMA_VERSION = 1
-FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = (
     "date", "precision", "type", "summary", "actors", "places", "source_count", "documents",
     "evidence", "evidence_document", "id", "start", "end", "conflicts",
@@ -131,14 +130,3 @@ def to_csv(events: Iterable[ChronologyEvent]) -> str:
             ]
         )
     return buffer.getvalue()
-
-
-def serialize(chronology: Chronology, output_format: str) -> str:
-    """The chronology as text in one of the file formats (json, jsonl, csv)."""
-    if output_format == "json":
-        return to_json(chronology)
-    if output_format == "jsonl":
-        return to_jsonl(chronology.events)
-    if output_format == "csv":
-        return to_csv(chronology.events)
-    raise ValueError(f"not a file format: {output_format}")

@@ -42,6 +42,8 @@ class Timex:
     governor: int | None  # token index of the governing verb
     tense: str
     value: TimeValue | None
+    anchor: date | None = None  # the date it was resolved against
+    anchor_source: str | None = None  # "publication" or "narrative" (the text's last full date)
 
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
@@ -73,6 +75,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                 governor.i if governor is not None else None,
                 tense,
                 value,
+                effective_anchor,
+                "publication" if anchor else "narrative" if effective_anchor else None,
             )
         )
     return timexes

@@ -85,11 +85,15 @@ def chronology_table(chronology: Chronology) -> Table:
     table.add_column("Event", ratio=3, min_width=24)
     table.add_column("Actors", ratio=1, min_width=14)
     table.add_column("Src", justify="right", no_wrap=True)
-    previous_date = None
+    previous_date = previous_period = None
     for event in chronology.events:
         label = format_date(event)
-        if previous_date is not None and label != previous_date:
-            table.add_section()
+        period = period_heading(event)
+        if period != previous_period:
+            if previous_period is not None:
+                table.add_section()  # a rule between months
+            table.add_row(Text(period, style="bold underline"), "", "", "", "")
+            previous_period, previous_date = period, None
         table.add_row(
             _date_cell(event) if label != previous_date else "",
             Text(event.type, style=TYPE_STYLES.get(event.type, "")),
@@ -99,6 +103,15 @@ def chronology_table(chronology: Chronology) -> Table:
         )
         previous_date = label
     return table
+
+
+def period_heading(event: ChronologyEvent) -> str:
+    """The month an event falls in ("March 2012"); coarser dates head their own group."""
+    if event.start is None:
+        return "Undated"
+    if event.precision in ("day", "time", "publication", "month", "week"):
+        return f"{event.start:%B %Y}"
+    return format_date(event)
 
 
 def summary_line(chronology: Chronology, skipped: int) -> Text:

@@ -1,0 +1,47 @@
+"""Every output format by name: the text a chronology becomes in each."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from rich.console import Console
+
+from timeline_cli.export import to_csv, to_json, to_jsonl
+from timeline_cli.html_page import to_html
+from timeline_cli.markdown_export import to_markdown
+from timeline_cli.models import Chronology
+from timeline_cli.render import render
+from timeline_cli.timelinejs import to_timelinejs
+
+TABLE_WIDTH = 160  # a table written to a file is not squeezed to a terminal's width
+
+
+def _table(chronology: Chronology) -> str:
+    console = Console(record=True, width=TABLE_WIDTH, file=io.StringIO(), color_system=None)
+    render(console, chronology)
+    return console.export_text()
+
+
+WRITERS: dict[str, Callable[[Chronology], str]] = {
+    "table": _table,
+    "json": to_json,
+    "jsonl": lambda chronology: to_jsonl(chronology.events),
+    "csv": lambda chronology: to_csv(chronology.events),
+    "html": to_html,
+    "markdown": to_markdown,
+    "timelinejs": to_timelinejs,
+}
+FORMATS = tuple(WRITERS)
+# The format a file's extension stands for; TimelineJS JSON needs --format timelinejs.
+SUFFIX_FORMATS = {
+    ".txt": "table", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+    ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+}  # fmt: skip
+
+
+def serialize(chronology: Chronology, output_format: str) -> str:
+    """The chronology as text in a named format (see FORMATS)."""
+    if output_format not in WRITERS:
+        raise ValueError(f"not a format: {output_format}")
+    return WRITERS[output_format](chronology)
