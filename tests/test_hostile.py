@@ -2,8 +2,8 @@
 
 Groundwork for issue 7 ("Nothing crashes, nothing is lost"). Every input file must end either
 as a document of the JSON or named on a ``timeline: error:`` line of stderr, and the exit code
-is 1 exactly when files were skipped. The large article is ~5 MB, not 50 MB, to keep CI fast;
-the 1 MB single line and the 5 MB article print their runtime (``pytest -s`` shows it).
+is 1 exactly when files were skipped. The large article is 50 MB; it and the 1 MB single line
+print their runtime (``pytest -s`` shows it).
 
 Each file is also run beside a good article, so that a failure names the file that caused it.
 """
@@ -26,6 +26,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from timeline_cli.cli import app
+from timeline_cli.reading import ARTICLE_SUFFIXES, METADATA_FILE_NAME
 
 runner = CliRunner()
 
@@ -35,7 +36,7 @@ ARTICLE = (
     "Clinton said the two ministers discussed North Korea for an hour.\n"
 )
 PROSE = "Kim Sung-hwan met Hillary Clinton in Washington on Friday and said talks were useful. "
-LARGE_BYTES = 5 * 1024 * 1024  # the issue asks for 50 MB; 5 MB keeps CI fast and still > 1M chars
+LARGE_BYTES = 50 * 1024 * 1024
 LINE_BYTES = 1024 * 1024
 
 
@@ -110,10 +111,29 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
         + "a" * 10000
         + "\n\ud7ff\U0010ffff\n"
     ).encode(),
-    "large_5mb.txt": _large_article,
+    "scripts_and_bomb.html": lambda: (
+        b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><html><head>'
+        b'<meta property="article:published_time" content="2012-03-09">'
+        b"<script>while(true){document.write('x')}</script></head><body>"
+        b"<article><p>Kim Sung-hwan met Hillary Clinton in Washington on Friday, officials "
+        b"said. &d;&d;&d;</p><p>Clinton said the talks went well.</p></article>"
+        b"<script>fetch('https://example.org/track')</script></body></html>"
+    ),
+    "malformed_rows.jsonl": lambda: (
+        b'{"id": "ok", "date": "2012-03-09", "text": "Kim Sung-hwan met Hillary Clinton '
+        b'in Washington on Friday, officials said."}\n'
+        b'{"id": "broken", "text": "unterminated\n'
+        b"[1, 2, 3]\n"
+        b'{"id": "no-text"}\n'
+        b'{"id": "bad-date", "date": "not a date", "text": "Clinton met Kim on Monday."}\n'
+        b"\xff\xfe garbage bytes\n"
+    ),
+    "large_50mb.txt": _large_article,
     "one_mb_line.txt": _one_line,
 }
-TIMED = ("large_5mb.txt", "one_mb_line.txt")
+TIMED = ("large_50mb.txt", "one_mb_line.txt")
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +158,11 @@ def _extract(*arguments: str) -> tuple[Result, float]:
 def _input_files(folder: Path) -> list[Path]:
     return sorted(
         path
-        for path in folder.rglob("*.txt")
-        if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")
+        for path in folder.rglob("*")
+        if (path.is_file() or path.is_symlink())
+        and not path.name.startswith(".")
+        and path.suffix in ARTICLE_SUFFIXES
+        and path.name != METADATA_FILE_NAME
     )
 
 
@@ -147,6 +170,9 @@ def _assert_no_crash(result: Result) -> None:
     crash = result.exception
     if crash is not None and not isinstance(crash, SystemExit):
         pytest.fail(f"crashed: {type(crash).__name__}: {str(crash)[:300]}", pytrace=False)
+
+
+DATASETS = (".jsonl", ".ndjson", ".csv")
 
 
 def _check_run(result: Result, inputs: list[Path]) -> dict[str, Any]:
@@ -162,10 +188,12 @@ def _check_run(result: Result, inputs: list[Path]) -> dict[str, Any]:
     for path in inputs:
         named = [line for line in errors if str(path) in line]
         assert str(path) in documents or named, f"{path.name} was lost"
-        assert not (str(path) in documents and named), f"{path.name} both read and skipped"
-        if named:
+        both = str(path) in documents and named
+        assert not both or path.suffix in DATASETS, f"{path.name} both read and skipped"
+        if named:  # a dataset may lose some rows and keep others
             skipped.append(path)
-    assert len(documents) == len(data["documents"]), "one file read twice"
+    single = [d["path"] for d in data["documents"] if not d["path"].endswith(DATASETS)]
+    assert len(single) == len(set(single)), "one file read twice"  # a dataset has many rows
     assert result.exit_code == (1 if skipped else 0), (result.exit_code, skipped)
     for event in data["events"]:
         if event["start"] is not None:

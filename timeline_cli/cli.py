@@ -493,7 +493,7 @@ def _emit(
 
 def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
     for notice in notices:
-        label = "error" if notice.code == "skipped" else "warning"
+        label = "error" if notice.code in ("skipped", "bad-record") else "warning"
         errors.print(f"timeline: {label}: {notice.message}", markup=False)
 
 

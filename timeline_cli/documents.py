@@ -182,14 +182,13 @@ def _records(
 def _document(
     article: SourceArticle, row: ArticleMetadata, published: Mapping[str, date]
 ) -> tuple[Document, Dateline | None]:
+    if len(article.text) > 4 * MAX_BODY_CHARS:  # no page is three quarters debris: no need
+        raise UnreadableFile(_too_long(len(article.text)))  # to clean 50 MB to know
     cleaned = clean_article(article.text)
     if not cleaned.body.strip():
         raise UnreadableFile("no article text left after removing page debris")
     if len(cleaned.body) > MAX_BODY_CHARS:
-        raise UnreadableFile(
-            f"too long: {len(cleaned.body):,} characters of text (the limit is "
-            f"{MAX_BODY_CHARS:,}); split it into articles"
-        )
+        raise UnreadableFile(_too_long(len(cleaned.body)))
     dateline = read_dateline(cleaned.body_source_head) if cleaned.body_source_head else None
     path = Path(article.path)
     keys = (path.name, path.stem, article.path, article.id)
@@ -206,6 +205,13 @@ def _document(
         outlet=row.outlet or article.outlet,
     )
     return document, dateline
+
+
+def _too_long(characters: int) -> str:
+    return (
+        f"too long: {characters:,} characters of text (the limit is {MAX_BODY_CHARS:,}); "
+        "split it into articles"
+    )
 
 
 class _MetadataFolders:
