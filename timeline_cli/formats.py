@@ -42,7 +42,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from timeline_cli.cleaning import reads_as_prose
 from timeline_cli.dates import parse_absolute
 from timeline_cli.models import Notice
-from timeline_cli.reading import METADATA_FILE_NAME, UnreadableFile
+from timeline_cli.reading import (
+    METADATA_FILE_NAME,
+    UnreadableFile,
+    read_article_text,
+    read_nonempty_bytes,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -237,7 +242,7 @@ def read_html(path: Path | str) -> SourceArticle:
     from trafilatura.utils import load_html
 
     path = Path(path)
-    raw = _read_bytes(path)
+    raw = read_nonempty_bytes(path)
     # Parsed once and shared: neither library modifies the tree, and a tree, unlike a string,
     # is never taken for a URL to download.
     tree = load_html(raw)
@@ -279,7 +284,7 @@ def read_markdown(path: Path | str) -> tuple[SourceArticle, Notice | None]:
     front matter's, else the first level-1 heading. The text is ``markdown_to_text`` of the body.
     """
     path = Path(path)
-    source = _decode_utf8(_read_bytes(path))
+    source, encoding_notice = read_article_text(path)
     header, body = split_front_matter(source)
     text, first_heading = _markdown_text(body)
     if not text:
@@ -304,7 +309,7 @@ def read_markdown(path: Path | str) -> tuple[SourceArticle, Notice | None]:
         outlet=header.get("outlet"),
         published_source="front-matter" if published else None,
     )
-    return article, notice
+    return article, notice or encoding_notice
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:
@@ -611,25 +616,6 @@ def _json_type(value: object) -> str:
 
 
 # Files ------------------------------------------------------------------------------------------
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UnreadableFile(error.strerror or str(error)) from error
-    if not raw.strip():
-        raise UnreadableFile("empty file")
-    return raw
-
-
-def _decode_utf8(raw: bytes) -> str:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16").lstrip("\ufeff")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"not valid UTF-8 (byte {error.start}); save it as UTF-8") from error
 
 
 def _text_encoding(path: Path) -> str:

@@ -71,18 +71,24 @@ def _suffix_list() -> str:
     return ", ".join(ARTICLE_SUFFIXES)
 
 
-def read_article_text(path: Path) -> tuple[str, Notice | None]:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
-
-    Raises UnreadableFile for files that cannot be read, are empty, or are binary.
-    A fallback decoding is reported as a notice, since a wrong guess garbles names.
-    """
+def read_nonempty_bytes(path: Path) -> bytes:
+    """A file's bytes; UnreadableFile when it cannot be read or holds only whitespace."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from error
     if not raw.strip():
         raise UnreadableFile("empty file")
+    return raw
+
+
+def read_article_text(path: Path) -> tuple[str, Notice | None]:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+
+    Raises UnreadableFile for files that cannot be read, are empty, or are binary.
+    A fallback decoding is reported as a notice, since a wrong guess garbles names.
+    """
+    raw = read_nonempty_bytes(path)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = raw.decode("utf-16").lstrip("\ufeff")
