@@ -125,3 +125,15 @@ def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "meeting"
     )
     assert meeting.precision == "unresolved"
+
+
+def test_pronoun_subjects_are_written_as_names_in_the_summary(nlp: Language) -> None:
+    text = "Clinton said Glyn Davies raised our concerns when he visited China last month."
+    visit = only(events_of(nlp, text, date(2012, 3, 9)), "visit")
+    assert visit.summary == "Glyn Davies visited China last month"
+
+
+def test_persons_come_before_their_countries_among_actors(nlp: Language) -> None:
+    text = "U.S. Secretary of State Hillary Clinton made clear Friday that she opposes it."
+    statement = only(events_of(nlp, text, date(2012, 3, 9)), "statement")
+    assert statement.actors[0] == "Hillary Clinton"

@@ -244,7 +244,8 @@ def _build_event(
         date_rule=date.rule if date else None,
         trigger_start=document.source_offset(trigger.token.idx),
     )
-    summary = _summary(sentence.doc, _told(trigger, clause_tokens | subject))
+    named = _named_pronouns(sentence, subject, actors)
+    summary = _summary(sentence.doc, _told(trigger, clause_tokens | subject), named)
     principals = tuple(name for name in names if name in actors.people)
     return Event(
         trigger.type,
@@ -320,8 +321,9 @@ def _subject_tokens(clause: Token) -> set[int]:
 def _participants(
     sentence: Span, tokens: set[int], subject: set[int], actors: ActorIndex
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Actors (subject first, then in text order) and places among the entities of a clause."""
-    names: list[tuple[bool, int, str]] = []
+    """Actors (the subject's first, persons and organisations before countries and groups, then
+    in text order) and places among the entities of a clause."""
+    names: list[tuple[bool, bool, int, str]] = []
     places: list[str] = []
     for entity in sentence.ents:
         if entity.root.i not in tokens:
@@ -332,15 +334,28 @@ def _participants(
         if entity.label_ in PLACE_LABELS and _is_place(entity):
             places.append(name)
         else:
-            names.append((entity.root.i not in subject, entity.start, name))
+            minor = entity.label_ not in ("PERSON", "ORG")  # "U.S." in "U.S. Secretary Clinton"
+            names.append((entity.root.i not in subject, minor, entity.start, name))
     for index in sorted(subject):
         token = sentence.doc[index]
         if token.lower_ in PERSONAL_PRONOUNS and token.i in tokens:
             person = _antecedent(token, sentence, actors)
             if person:
-                names.append((False, token.i, person))
-    ordered = [name for _, _, name in sorted(names)]
+                names.append((False, False, token.i, person))
+    ordered = [name for *_, name in sorted(names)]
     return tuple(dict.fromkeys(ordered)), tuple(dict.fromkeys(places))
+
+
+def _named_pronouns(sentence: Span, subject: set[int], actors: ActorIndex) -> dict[int, str]:
+    """'he' and 'she' as subjects, by token, with the name they stand for."""
+    named = {}
+    for index in subject:
+        token = sentence.doc[index]
+        if token.lower_ in PERSONAL_PRONOUNS:
+            person = _antecedent(token, sentence, actors)
+            if person:
+                named[index] = person
+    return named
 
 
 def _antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
@@ -420,8 +435,10 @@ def _event_date(timex: Timex | None, document: Document) -> tuple[TimeValue | No
     return TimeValue(published.isoformat(), rule=PUBLICATION_RULE), "publication"
 
 
-def _summary(doc: Doc, indices: set[int]) -> str:
-    """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS."""
+def _summary(doc: Doc, indices: set[int], named: dict[int, str] | None = None) -> str:
+    """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS; a
+    pronoun in ``named`` is written as the name it stands for ("Glyn Davies visited China")."""
+    named = named or {}
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
     while tokens and (
         tokens[0].dep_ in ("punct", "cc", "mark")
@@ -441,7 +458,7 @@ def _summary(doc: Doc, indices: set[int]) -> str:
         joined = previous is not None and previous.i + 1 == token.i and not previous.whitespace_
         if previous is not None and not joined and not (token.is_punct and token.text in ",.;:)’”"):
             parts.append(" ")
-        parts.append(token.text)
+        parts.append(named.get(token.i, token.text))
         previous = token
     words = "".join(parts).split()
     text = " ".join(words[:SUMMARY_WORDS])
