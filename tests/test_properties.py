@@ -35,7 +35,6 @@ PROPERTY = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-SPACY_PROPERTY = settings(PROPERTY, max_examples=100)  # the parser is ~100x slower than rules
 
 TENSES = st.sampled_from(("past", "present", "future", "unknown"))
 EDGE_DAYS = (
@@ -604,7 +603,7 @@ def _document(text: str, anchor: date | None) -> Document:
     )
 
 
-@SPACY_PROPERTY
+@PROPERTY
 @given(text=NEWS_TEXT, anchor=ANCHORS)
 def test_timexes_and_events_on_junk_text(nlp: Language, text: str, anchor: date | None) -> None:
     document = _document(text, anchor)
