@@ -15,8 +15,6 @@ from pathlib import Path
 from timeline_cli.models import Notice
 from timeline_cli.reading import METADATA_FILE_NAME
 
-COLUMNS = ("file", "published", "url", "outlet", "title")
-
 
 @dataclass(frozen=True)
 class ArticleMetadata:

