@@ -95,3 +95,9 @@ def test_lists_sets_and_signals(nlp: Language) -> None:
     assert found["June"].mod == "BEFORE"
     festival = {t.text: t.value for t in find_timexes(nlp("It is held every May."), WEDNESDAY)}
     assert festival["every May"].type == "SET"
+
+
+def test_a_length_and_its_day_are_two_expressions(nlp: Language) -> None:
+    found = values(nlp, "The talks lasted more than four hours Friday, officials said.")
+    assert found.get("Friday") == "2012-03-02" or found.get("Friday") == "2012-03-09"
+    assert any(text.endswith("hours") for text in found)

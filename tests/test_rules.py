@@ -209,3 +209,17 @@ def test_more_business_and_narrative_forms(text: str, expected: str, mod: str | 
 def test_modifiers_in_the_text(text: str, mod: str) -> None:
     result = normalize(text, OCT_27_1989, PAST)
     assert result is not None and result.mod == mod
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last Oct. 23", "1989-10-23"),  # said outright: the latest one
+        ("next Oct. 23", "1990-10-23"),
+        ("the night of Oct. 23", "1989-10-23"),
+        ("the week of March 6", "1989-W10"),
+        ("this past spring", "1989-SP"),
+    ],
+)
+def test_said_directions_and_framed_days(text: str, expected: str) -> None:
+    assert value(text, OCT_27_1989, PAST) == expected

@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 from timeline_cli.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 
 TEMPORAL_LABELS = ("DATE", "TIME")
+_DAY_WORDS = {day for day in WEEKDAYS if len(day) > 3} | {"today", "yesterday", "tomorrow"}
 _QUARTER_ORDINALS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
 _UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
 # spaCy labels holidays EVENT; as dates they are the normalizer's ("holiday" rule).
@@ -162,6 +163,11 @@ def _split(span: Span) -> list[Candidate]:
         left, right = span.doc[start : token.i], span.doc[token.i + 1 : span.end]
         if _is_expression(left) and _is_expression(right):
             return [Candidate(left, left.text), *_split(right)]
+    last = span.doc[span.end - 1]
+    before = span.doc[start : last.i]
+    if last.lower_ in _DAY_WORDS and len(before) and _is_stretch(before, singular=True):
+        # "more than four hours Friday", "the day Friday": a length, then the day it fell on
+        return [Candidate(before, before.text), Candidate(span.doc[last.i : span.end], last.text)]
     of = next((t for t in span if t.lower_ == "of" and t.i > start), None)
     if (
         of is not None
@@ -175,8 +181,11 @@ def _split(span: Span) -> list[Candidate]:
     return [Candidate(whole, whole.text)]
 
 
-def _is_stretch(span: Span) -> bool:
-    return any(t.lower_ in ("months", "weeks", "days", "quarters") for t in span)
+def _is_stretch(span: Span, singular: bool = False) -> bool:
+    units = ("months", "weeks", "days", "quarters", "hours", "minutes", "years")
+    if singular:
+        units += ("month", "week", "day", "quarter", "hour", "minute", "year")
+    return any(t.lower_ in units for t in span)
 
 
 def _is_year(span: Span) -> bool:

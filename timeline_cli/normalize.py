@@ -35,6 +35,7 @@ _HEDGES = (
     r"(?:just|only|barely|merely|even|both|sometime|some time|earlier|later"
     r"|as recently as|as early as"
     r"|as late as|as long as|as far back as"
+    r"|the (?:night|morning|evening|afternoon|early hours|eve) of"
     r"|(?:a|an)(?= \d| jan| feb| mar| apr| may| jun| jul| aug| sep| oct| nov| dec))"
     r" "
 )

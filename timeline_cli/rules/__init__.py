@@ -24,6 +24,7 @@ from timeline_cli.rules.periods import (
     business_year,
     quarter_or_half,
     season,
+    week_of,
     weekend,
     year_before_quarter,
 )
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     relative_unit,
     business_year,
     weekend,
+    week_of,
     duration,
     holiday,
     weekday_and_date,

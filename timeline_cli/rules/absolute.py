@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from timeline_cli import dates
 from timeline_cli.calendar_words import MONTH_PATTERN, month_number
 from timeline_cli.rules.base import (
+    FUTURE,
+    PAST,
     Context,
     century_value,
     in_month,
@@ -24,7 +27,14 @@ from timeline_cli.timevalue import DATE, TimeValue
 
 
 def month_day_year(text: str, context: Context) -> TimeValue | None:
-    """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March'."""
+    """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March';
+    'last Oct. 23' and 'next March 9' look only back or ahead."""
+    said = re.match(r"(last|this past|next|this coming) ", text)
+    if said:
+        text = text[said.end() :]
+        context = replace(
+            context, tense=PAST if said.group(1).endswith(("last", "past")) else FUTURE
+        )
     month_first = re.fullmatch(
         rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"
         r"(?: (?P<time>.+))?",

@@ -163,7 +163,7 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
 def relative_unit(text: str, context: Context) -> TimeValue | None:
     """'last week', 'this month', 'next year', 'earlier this year', 'later this month'."""
     match = re.fullmatch(
-        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this|next|coming|previous|current"
+        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this past|this|next|coming|previous|current"
         r"|the current|the coming|the previous|the last|the next|that)"
         r" (?P<unit>week|weekend|month|year|quarter|decade|century"
         r"|spring|summer|fall|autumn|winter)",
@@ -174,7 +174,8 @@ def relative_unit(text: str, context: Context) -> TimeValue | None:
     if not match:
         return None
     which = match.group("which").removeprefix("the ")
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    backwards = ("last", "past", "previous", "this past")
+    step = -1 if which in backwards else {"next": 1, "coming": 1}.get(which, 0)
     base = context.anchor
     if which == "that":  # "that year": the narrative's, not the article's
         previous = context.previous.interval if context.previous is not None else None

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.anchored import relative_unit
-from timeline_cli.rules.base import FUTURE, SEASONS, Context, in_year, pick, unresolved
+from timeline_cli.rules.base import FUTURE, SEASONS, Context, in_week, in_year, pick, unresolved
 from timeline_cli.timevalue import DATE, TimeValue
 
 _PART_NUMBERS = {
@@ -175,3 +176,14 @@ def year_before_quarter(text: str, context: Context) -> TimeValue | None:
         return None
     year, number = quarter.value.split("-Q")
     return TimeValue(f"{int(year) - 1:04d}-Q{number}", DATE)
+
+
+def week_of(text: str, context: Context) -> TimeValue | None:
+    """'the week of March 6': the ISO week holding that day."""
+    match = re.fullmatch(r"the week of (.+)", text)
+    if match is None:
+        return None
+    day = month_day_year(match.group(1), context)
+    if day is None or day.precision != "day" or day.interval is None:
+        return day if day is not None and day.value.startswith("X") else None
+    return in_week(day.interval[0])
