@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from timeline_cli.models import Chronology
 from timeline_cli.nlp import load_pipeline
+from timeline_cli.pipeline import run
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -21,3 +23,11 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_chronology(nlp: Language, seeds: Path) -> Chronology:
+    """The seeds' chronology, extracted once for every renderer's tests."""
+    chronology = run(sorted(seeds.glob("*.txt"))).chronology
+    assert len(chronology.documents) == 3 and len(chronology.events) > 20
+    return chronology

@@ -30,7 +30,6 @@ from timeline_cli.models import (
     Notice,
     Publication,
 )
-from timeline_cli.pipeline import run
 from timeline_cli.timevalue import value_interval
 
 SENTENCE = "On Friday, Kim met Clinton in Washington."
@@ -107,13 +106,6 @@ def edge_chronology() -> Chronology:
     )  # fmt: skip
     notices = (Notice("no-publication-date", "c.txt: no publication date", "c"),)
     return Chronology(DOCUMENTS, events, notices, ACTORS)
-
-
-@pytest.fixture(scope="module")
-def seeds_chronology(nlp: object, seeds: Path) -> Chronology:
-    chronology = run(sorted(seeds.glob("*.txt"))).chronology
-    assert len(chronology.documents) == 3 and len(chronology.events) > 20
-    return chronology
 
 
 class Tags(HTMLParser):

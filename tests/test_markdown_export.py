@@ -6,7 +6,6 @@ import json
 import re
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -21,7 +20,6 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.pipeline import run
 from timeline_cli.timevalue import value_interval
 
 SENTENCE = "On Friday, Kim met Clinton in Washington."
@@ -64,13 +62,6 @@ DOCUMENTS = (
 
 def render(markdown: str) -> str:
     return MarkdownIt("commonmark").render(markdown)
-
-
-@pytest.fixture(scope="module")
-def seeds_chronology(nlp: object, seeds: Path) -> Chronology:
-    chronology = run(sorted(seeds.glob("*.txt"))).chronology
-    assert len(chronology.documents) == 3 and len(chronology.events) > 20
-    return chronology
 
 
 def test_seeds_as_a_dated_list_with_footnoted_sources(seeds_chronology: Chronology) -> None:

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import REPO
 
 from timeline_cli.export import chronology_record, to_json
 from timeline_cli.models import Chronology
-from timeline_cli.pipeline import run
 from timeline_cli.record_reader import as_chronology, chronology_from_record
 
 
-def test_the_seeds_record_reads_back_to_the_same_record(nlp: object, seeds: Path) -> None:
-    chronology = run(sorted(seeds.glob("*.txt"))).chronology
+def test_the_seeds_record_reads_back_to_the_same_record(seeds_chronology: Chronology) -> None:
+    chronology = seeds_chronology
     record = json.loads(to_json(chronology))
     again = chronology_from_record(record)
     assert chronology_record(again) == record

@@ -6,7 +6,6 @@ import json
 from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +19,6 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.pipeline import run
 from timeline_cli.timelinejs import timelinejs_record, to_timelinejs
 from timeline_cli.timevalue import value_interval
 
@@ -165,13 +163,6 @@ def one(event: ChronologyEvent) -> dict[str, Any]:
     validate(data)
     assert len(data["events"]) == 1
     return data["events"][0]
-
-
-@pytest.fixture(scope="module")
-def seeds_chronology(nlp: object, seeds: Path) -> Chronology:
-    chronology = run(sorted(seeds.glob("*.txt"))).chronology
-    assert len(chronology.documents) == 3 and len(chronology.events) > 20
-    return chronology
 
 
 def test_seeds_make_a_valid_timeline_with_a_slide_per_dated_event(

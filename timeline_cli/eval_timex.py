@@ -15,12 +15,12 @@ from pathlib import Path
 from rich.table import Table
 from spacy.tokens import Doc
 
+from timeline_cli.extraction import BATCH_SIZE
 from timeline_cli.mentions import Timex, find_timexes
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.tempeval import Mismatch, Prediction, mismatches, score
 from timeline_cli.timeml import TimemlDocument, iter_timeml_files, parse_timeml
 
-BATCH_SIZE = 32  # as in pipeline.extract_all; batching changes speed, never results
 # The normalizer's types for look-alikes ("58-year-old") and impossible dates ("February 30").
 NOT_TEMPORAL = ("NONE", "INVALID")
 
