@@ -30,7 +30,21 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if not _same_date(first, second):
         return False
-    return _actors_overlap(first, second) and not _places_conflict(first, second)
+    return _participants_agree(first, second) and not _places_conflict(first, second)
+
+
+def _participants_agree(first: Event, second: Event) -> bool:
+    """Across articles, a shared participant. Within one article, an event told again on the
+    same day ("The rocket took off at 7:18 p.m." after "the Falcon 9 went up Sunday") is the
+    same event unless both name participants and none in common; what is said is the same
+    statement only from the same speaker."""
+    if _actors_overlap(first, second):
+        return True
+    if first.mention.document != second.mention.document or first.type in _OWN_DAY_TYPES:
+        return False
+    if first.interval != second.interval:
+        return False  # a week is not its Sunday's final unless someone takes part in both
+    return not (first.principals and second.principals)
 
 
 def _same_date(first: Event, second: Event) -> bool:
@@ -162,6 +176,9 @@ def _merge(group: list[Event]) -> ChronologyEvent:
         places=places,
         mentions=mentions,
         conflicts=conflicts,
+        subtype=dated.subtype,
+        planned=all(event.planned for event in group),
+        end_date=dated.end.value if dated.end is not None else None,
     )
 
 

@@ -138,19 +138,18 @@ def score_article(file: str, gold: Sequence[GoldEvent], output: Sequence[OutputE
     score.precise = len({o for _, o in pairs})
     for g, item in enumerate(gold):
         candidates = [output[o] for gg, o in pairs if gg == g]
-        dated = [e for e in candidates if e.date in item.dates]
-        typed = [e for e in candidates if e.type == item.type]
-        score.found += bool(candidates)
-        score.dated += bool(dated)
-        score.typed += bool(typed)
-        if not candidates:
+        best = max(candidates, key=lambda e: (e.date in item.dates, e.type == item.type), default=None)
+        score.found += best is not None
+        score.dated += best is not None and best.date in item.dates
+        score.typed += best is not None and best.type == item.type
+        if best is None:
             score.misses.append(f"{file}\tmissed\t{item.date}\t{item.type}\t{item.evidence}")
-        elif not dated:
+        elif best.date not in item.dates:
             got = ", ".join(sorted({str(e.date) for e in candidates}))
             score.misses.append(
                 f"{file}\tmisdated\t{item.date} ({item.date_text}) got {got}\t{item.evidence}"
             )
-        elif not typed:
+        elif best.type != item.type:
             got = ", ".join(sorted({e.type for e in candidates}))
             score.misses.append(f"{file}\tmistyped\t{item.type} got {got}\t{item.evidence}")
     score.one_to_one_dated = _one_to_one_dated(gold, output, pairs)

@@ -1,44 +1,55 @@
 """Events read from the parse, one sentence at a time.
 
-A trigger (a verb or event noun of the lexicon) gives an event type. Its clause gives the
-actors (subject first) and places; its date is the temporal expression the clause governs,
-else one governing an ancestor clause, else the nearest one in the sentence that no other
-event claims; with none, the publication date (precision ``publication``). Negated, modal and
-unreal triggers ("no meeting", "could visit", "an offer of talks") are not events, nor are
-future events without a date of their own.
+Every factual or planned predicate that the text dates is an event, whether or not the
+lexicon knows its word (those are of type ``other``): dates are attached to predicates by
+``dating``, moods decided by ``predicates``, types by ``event_types``. Statements ("X said")
+are events even without a date of their own: the publication date stands in (precision
+``publication``). Other predicates without any date are not events: a chronology cannot place
+them, and a careful reader would not either. Planned events need a date of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline_cli.actors import PLACE_LABELS, ActorIndex
-from timeline_cli.lexicon import Lexicon, load_lexicon
-from timeline_cli.mentions import FUTURE, Timex, governing_verb, tense_of
+from timeline_cli.actors import ActorIndex
+from timeline_cli.dating import (
+    Dating,
+    anchored_offset,
+    carrier,
+    date_owner,
+    datable,
+    day_value,
+    own_dating,
+    quoted_deictic,
+    shifted,
+    simultaneous_clause_date,
+    when_clause_head,
+)
+from timeline_cli.docindex import DocIndex
+from timeline_cli.event_types import classify, hazard_names
+from timeline_cli.evidence import participants, summary_of, told_tokens
+from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
+from timeline_cli.mentions import PRESENT, Timex, tense_of
 from timeline_cli.models import Document, Event, Mention
 from timeline_cli.normalize import UNRESOLVED
+from timeline_cli.predicates import PLANNED, is_event_noun, is_verb, mood_of
 from timeline_cli.timevalue import TimeValue
 
-NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "xcomp", "pcomp")
-SUBJECTS = ("nsubj", "nsubjpass", "agent", "expl")
-PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "from", "across")
-TOPIC_PREPOSITIONS = ("of", "on", "about", "over", "against", "for", "to", "from", "in", "by")
-TEMPORAL_MARKERS = ("when", "while", "as", "after", "before", "until")
-PERSONAL_PRONOUNS = ("he", "she")
-OPENING_ADVERBS = ("meanwhile", "separately", "however", "also", "earlier", "later", "moreover")
-SUMMARY_WORDS = 30
 PUBLICATION_RULE = "publication date"
-_DATE_DEPS = ("npadvmod", "advmod", "tmod", "pobj", "nsubj", "attr", "dobj", "appos", "ROOT")
+_SUBJECTS = ("nsubj", "nsubjpass", "agent", "expl")
 
 
 @dataclass(frozen=True)
-class Trigger:
+class Candidate:
+    """A predicate that may tell an event, with its date if it has one."""
+
     token: Token
-    type: str
-    clause: Token  # the head of the clause the event is told in
+    mood: str
+    dating: Dating | None
 
 
 def extract_events(
@@ -47,419 +58,395 @@ def extract_events(
     timexes: list[Timex],
     lexicon: Lexicon | None = None,
     actors: ActorIndex | None = None,
+    index: DocIndex | None = None,
 ) -> list[Event]:
     """All events of one parsed article, in text order."""
-    lexicon = lexicon or load_lexicon()
-    actors = actors or ActorIndex(doc)
-    events: list[Event] = []
-    for sentence in doc.sents:
-        sentence_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
-        triggers = list(find_triggers(sentence, lexicon))
-        claimed = {trigger.clause.i for trigger in triggers}
+    reader = _ArticleReader(
+        doc, document, timexes, lexicon or load_lexicon(), actors or ActorIndex(doc), index
+    )
+    return [event for sentence in reader.index.sentences for event in reader.read(sentence)]
+
+
+class _ArticleReader:
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        timexes: list[Timex],
+        lexicon: Lexicon,
+        actors: ActorIndex,
+        index: DocIndex | None,
+    ) -> None:
+        self.doc = doc
+        self.document = document
+        self.lexicon = lexicon
+        self.actors = actors
+        self.index = index or DocIndex(doc)
+        self.hazards = hazard_names(doc, lexicon)
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]
+
+    def sentence_timexes(self, sentence: Span) -> list[Timex]:
+        first = bisect_left(self._timex_starts, sentence.start)
+        last = bisect_left(self._timex_starts, sentence.end)
+        return self.timexes[first:last]
+
+    def read(self, sentence: Span) -> list[Event]:
+        timexes = self.sentence_timexes(sentence)
+        quoted = [t for t in timexes if self.index.in_quote(self.doc[t.start])]
+        dates = [t for t in timexes if datable(t, self.doc) and t not in quoted]
+        owned: dict[int, list[Timex]] = {}
+        for timex in dates:
+            owner = date_owner(timex, sentence, self.lexicon)
+            if owner is not None:
+                owned.setdefault(owner.i, []).append(timex)
+        dater = _SentenceDater(self, sentence, dates, owned, quoted)
+        events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
-        for trigger in triggers:
-            event = _build_event(trigger, sentence, sentence_timexes, claimed, actors, document)
+        for candidate in dater.candidates():
+            event = self._event(candidate, sentence)
             if event is None:
                 continue
             key = (event.type, event.date.value if event.date else None)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    return events
+        return events
+
+    def _event(self, candidate: Candidate, sentence: Span) -> Event | None:
+        token = candidate.token
+        name = classify(token, self.lexicon, self.hazards)
+        event_type, subtype = self.lexicon.type_of(name)
+        statement = is_speech(token, self.lexicon) and not _is_passive(token)
+        if candidate.dating is None or _about_a_picture(token, sentence):
+            return None
+        if name == OTHER and _is_state(token, self.lexicon):
+            return None
+        clause = token if is_verb(token) else _clause_of_noun(token)
+        names, places = participants(sentence, clause, token, self.actors)
+        if statement and not self._has_speaker(token, sentence):
+            return None
+        dating = candidate.dating
+        date, precision = _event_date(dating, self.document)
+        if precision == "unknown" and not statement:
+            return None
+        return Event(
+            type=event_type,
+            trigger=token.lemma_,
+            date=date,
+            precision=precision,
+            actors=names,
+            places=places,
+            summary=summary_of(sentence, told_tokens(token, clause, statement), self.actors),
+            mention=self._mention(sentence, token, dating, date),
+            principals=tuple(name for name in names if name in self.actors.people),
+            subtype=subtype,
+            planned=candidate.mood == PLANNED,
+            end=dating.end,
+        )
+
+    def _has_speaker(self, verb: Token, sentence: Span) -> bool:
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if not subject and verb.dep_ == "conj":
+            subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+        for head in subject:
+            words = {t.i for t in head.subtree}
+            if head.lower_ in ("he", "she", "they", "it", "we", "i"):
+                return head.lower_ in ("he", "she") or any(
+                    e.root.i in words for e in sentence.ents
+                )
+            if any(e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sentence.ents):
+                return True
+            if head.pos_ == "PROPN" or head.lemma_.lower() in self.lexicon.speaker_nouns:
+                return True
+        return False
+
+    def _mention(
+        self, sentence: Span, token: Token, dating: Dating, date: TimeValue | None
+    ) -> Mention:
+        raw = sentence.text
+        text = raw.strip()
+        start = sentence.start_char + (raw.index(text) if text else 0)
+        document = self.document
+        return Mention(
+            document=document.id,
+            sentence=text,
+            start=document.source_offset(start),
+            end=document.source_offset(start + len(text)),
+            trigger=token.text,
+            date_text=dating.text if date is not None and not dating.publication else None,
+            date_rule=date.rule if date else None,
+            trigger_start=document.source_offset(token.idx),
+        )
 
 
-# --- triggers ------------------------------------------------------------------------------
+class _SentenceDater:
+    """The candidates of one sentence and their dates, own or borrowed."""
+
+    def __init__(
+        self,
+        reader: _ArticleReader,
+        sentence: Span,
+        dates: list[Timex],
+        owned: dict[int, list[Timex]],
+        quoted: list[Timex],
+    ) -> None:
+        self.reader = reader
+        self.lexicon = reader.lexicon
+        self.sentence = sentence
+        self.dates = dates
+        self.owned = owned
+        self.quoted = quoted
+        self._memo: dict[int, Dating | None] = {}
+
+    def candidates(self) -> list[Candidate]:
+        found = []
+        for token in self.sentence:
+            if not self._is_candidate(token):
+                continue
+            mood = mood_of(token, self.reader.index, self.lexicon, token.i in self.owned)
+            if mood is None:
+                continue
+            dating = self.dating(token)
+            if dating is None and is_speech(token, self.lexicon):
+                dating = self._statement_dating()
+            if dating is None or (mood == PLANNED and not dating.own):
+                continue
+            found.append(Candidate(token, mood, dating))
+        return found
+
+    def _is_candidate(self, token: Token) -> bool:
+        if token.i in self.owned:
+            return True
+        if any(t.start <= token.i < t.end for t in self.dates):
+            return False
+        if is_verb(token):
+            return _is_predicate(token)
+        return _in_event_phrase(token, self.lexicon)
+
+    def dating(self, token: Token, depth: int = 0) -> Dating | None:
+        if token.i not in self._memo:
+            self._memo[token.i] = None  # guards against cycles in a broken parse
+            self._memo[token.i] = self._find_dating(token, depth)
+        return self._memo[token.i]
+
+    def _find_dating(self, token: Token, depth: int) -> Dating | None:
+        if token.i in self.owned:
+            return own_dating(self.owned[token.i], self.sentence)
+        complement = self._xcomp_dating(token)
+        if complement is not None:
+            return complement  # "tried to converge on the palace on Saturday"
+        if depth > 6:
+            return None
+        borrowed = self._borrowed(token, depth)
+        return Dating(borrowed.value, borrowed.text, borrowed.end, own=False,
+                      publication=borrowed.publication) if borrowed else None
+
+    def _borrowed(self, token: Token, depth: int) -> Dating | None:
+        head = token.head
+        if token.dep_ == "conj" and head is not token:
+            found = self.dating(head, depth + 1)
+            if found is not None:
+                return found
+        timex = simultaneous_clause_date(token, self.dates)
+        if timex is not None:
+            return Dating(day_value(timex.value), timex.text)
+        anchor_head = when_clause_head(token)
+        if anchor_head is not None:
+            found = self._timex_at(anchor_head) or self.dating(anchor_head, depth + 1)
+            if found is not None:
+                return found
+        anchored = anchored_offset(token, self.dates)
+        if anchored is not None:
+            timex, days = anchored
+            value = shifted(timex.value, days)
+            if value is not None:
+                return Dating(value, timex.text)
+        subject_event = self._subject_event_dating(token, depth)
+        if subject_event is not None:
+            return subject_event
+        adjunct_head = _absolute_head(token)
+        if adjunct_head is not None:
+            found = self.dating(adjunct_head, depth + 1)
+            if found is not None:
+                return found
+        if not is_verb(token) and _in_event_phrase(token, self.lexicon):
+            governor = _governing_predicate(token)
+            if governor is not None:
+                return self.dating(governor, depth + 1) or self._speech_dating(governor)
+        return self._reported_dating(token, depth)
+
+    def _reported_dating(self, token: Token, depth: int) -> Dating | None:
+        """What a dated statement reports takes its date: "X won, the body said Monday"."""
+        current = token
+        while current.dep_ == "conj" and current.head is not current:
+            current = current.head
+        speaker = current.head
+        if current.dep_ != "ccomp" or not is_speech(speaker, self.lexicon):
+            return None
+        found = self.dating(speaker, depth + 1)
+        if found is not None:
+            return found
+        typed = classify(token, self.lexicon, self.reader.hazards) != OTHER
+        if typed and (tense_of(token) == PRESENT or _progressive(token)):
+            return self._speech_dating(speaker)  # "say they are expanding the recalls"
+        return None
+
+    def _subject_event_dating(self, verb: Token, depth: int) -> Dating | None:
+        """ "The 2015 election sparked unrest": a light verb takes its event subject's date."""
+        if not is_verb(verb) or verb.lemma_ not in self.lexicon.light_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        for token in subject.subtree:
+            if token.i in self.owned and not is_verb(token):
+                return own_dating(self.owned[token.i], self.sentence)
+        return None
+
+    def _speech_dating(self, verb: Token) -> Dating | None:
+        if not is_speech(verb, self.lexicon):
+            return None
+        return self._statement_dating()
+
+    def _statement_dating(self) -> Dating:
+        timex = quoted_deictic(self.quoted)
+        if timex is not None and timex.value is not None and timex.value.interval is not None:
+            return Dating(day_value(timex.value), timex.text, own=True)
+        published = self.reader.document.publication.date
+        value = TimeValue(published.isoformat(), rule=PUBLICATION_RULE) if published else None
+        return Dating(value, None, publication=True) if value else _UNKNOWN
+
+    def _xcomp_dating(self, verb: Token) -> Dating | None:
+        """ "was hoping to launch two rockets Sunday": the hoping is dated by its launch."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i in self.owned:
+                return own_dating(self.owned[child.i], self.sentence)
+        return None
+
+    def _timex_at(self, token: Token) -> Dating | None:
+        for timex in self.dates:
+            if timex.start <= token.i < timex.end:
+                return Dating(day_value(timex.value), timex.text)
+        return None
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Trigger]:
-    for token in sentence:
-        event_type = _verb_type(token, lexicon) if token.pos_ == "VERB" else None
-        if event_type and _is_factual(token, lexicon) and _is_predicate(token):
-            yield Trigger(token, event_type, token)
-            continue
-        event_type = _noun_type(token, lexicon) if token.pos_ in ("NOUN", "PROPN") else None
-        if event_type:
-            clause = _noun_clause(token, lexicon)
-            if clause is not None and _is_factual(token, lexicon) and _is_factual(clause, lexicon):
-                yield Trigger(token, event_type, clause)
+_UNKNOWN = Dating(TimeValue("", "DATE"), None, publication=True)
+
+
+def is_speech(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying; "report to prison" and "confirmed as minister" are not."""
+    if not is_verb(token) or token.lemma_.lower() not in lexicon.speech_verbs:
+        return False
+    return not any(
+        child.dep_ == "prep"
+        and (
+            child.lower_ in ("to", "for")
+            or (child.lower_ == "as" and any(g.dep_ == "pobj" for g in child.children))
+        )
+        for child in token.children
+    )
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def _is_state(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of state or thought ("remained", "believe"), not a phrase ("stood down")."""
+    if not is_verb(token) or token.lemma_ not in lexicon.state_verbs:
+        return False
+    return not any(child.dep_ == "prt" for child in token.children)
+
+
+_PICTURES = ("image", "photo", "photograph", "picture", "video", "footage", "file")
+
+
+def _about_a_picture(token: Token, sentence: Span) -> bool:
+    """Caption credits tell when a picture was taken or released, not a news event:
+    "This image released by NOAA Sunday was collected at 7:32 pm"."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ in ("acl", "relcl"):
+        subject = token.head
+    return subject is not None and subject.lemma_.lower() in _PICTURES and any(
+        child.lower_ in ("this", "the", "a") for child in subject.children
+    )
+
+
+def _event_date(dating: Dating, document: Document) -> tuple[TimeValue | None, str]:
+    """The event's date and its precision: ``publication`` when only the publication date
+    dates it, ``unresolved`` for a relative date in an undated article, ``unknown`` when
+    nothing does."""
+    value = dating.value
+    if not value.value:
+        return None, "unknown"
+    if dating.publication:
+        return value, "publication"
+    if value.value == UNRESOLVED or value.value.startswith("X"):
+        if document.publication.date is None:
+            return value, "unresolved"
+        return None, "unknown"
+    return value, value.precision or "day"
 
 
 def _is_predicate(verb: Token) -> bool:
-    """A verb that tells something happened, not a modifier ('refugees detained in China')
-    or a topic ('its policy of repatriating defectors')."""
-    if verb.dep_ == "amod":
+    """A verb that tells something happened, not a modifier ("refugees detained in China")."""
+    if verb.dep_ in ("amod", "aux", "auxpass"):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if (
-        verb.dep_ == "acl"
-        and not auxiliaries
-        and not any(c.dep_ in SUBJECTS for c in verb.children)
-    ):
+    has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    if verb.dep_ == "acl" and not auxiliaries and not has_subject:
         return False
-    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("ccomp", "acl", "advcl", "relcl"):
-        return False  # "defectors detained in Baishan": a participle, whatever the parser says
     return not (
-        verb.tag_ == "VBG"
-        and verb.dep_ in ("pcomp", "pobj")
-        and verb.head.lower_ in TOPIC_PREPOSITIONS
+        verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("ccomp", "acl", "advcl", "relcl")
     )
 
 
-_PEOPLE_WORDS = {
-    "prisoner", "hostage", "detainee", "captive", "activist", "dissident", "journalist",
-    "defector", "refugee", "suspect", "inmate", "protester", "worker", "people", "man", "woman",
-}  # fmt: skip
+def _in_event_phrase(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun after "at", "after", "during"... with a determiner: "after their talks"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon.event_prepositions:
+        return False
+    determined = any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in noun.children)
+    return determined and is_event_noun(noun, lexicon)
 
 
-def _released_people(verb: Token) -> bool:
-    """'released two journalists' frees people; 'released the iPhone' launches a product."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return not objects or any(
-        o.ent_type_ in ("PERSON", "NORP") or o.lemma_ in _PEOPLE_WORDS for o in objects
-    )
-
-
-def _verb_type(token: Token, lexicon: Lexicon) -> str | None:
-    for child in token.children:
-        for word in (child.lower_, child.lemma_):
-            phrase_type = lexicon.verb_phrases.get((token.lemma_, word))
-            if phrase_type and child.dep_ in (
-                "prt",
-                "dobj",
-                "acomp",
-                "advmod",
-                "oprd",
-                "ccomp",
-                "prep",
-                "xcomp",
-            ):
-                return phrase_type
-    event_type = lexicon.verbs.get(token.lemma_)
-    if event_type == "release" and not _released_people(token):
-        return "launch"
-    return event_type
-
-
-def _noun_type(token: Token, lexicon: Lexicon) -> str | None:
-    if token.dep_ == "compound":
+def _absolute_head(verb: Token) -> Token | None:
+    """The verb a "with" phrase hangs on: "protesters marched Saturday, with 500 people being
+    detained" tells the detentions on Saturday."""
+    if not is_verb(verb) or verb.dep_ not in ("acl", "advcl", "pcomp"):
         return None
-    for child in token.children:
-        phrase_type = lexicon.noun_phrases.get((child.lower_, token.lemma_))
-        if phrase_type and child.dep_ in ("compound", "amod"):
-            return phrase_type
-    return lexicon.nouns.get(token.lemma_)
+    noun = verb.head
+    preposition = noun.head if noun.dep_ == "pobj" else noun if verb.dep_ == "pcomp" else None
+    if preposition is None or preposition.lower_ not in ("with", "amid"):
+        return None
+    head = preposition.head
+    return head if is_verb(head) else None
 
 
-def _noun_clause(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The verb an event noun is told with, or None when the noun is only a topic."""
-    head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_ in lexicon.light_verbs:
-        return head
-    if _has_own_date(noun) or any(child.dep_ == "poss" for child in noun.children):
-        return governing_verb(noun) or noun
-    determined = any(
-        child.dep_ in ("det", "poss") and child.lower_ != "no" for child in noun.children
-    )
-    if noun.dep_ == "pobj" and head.lower_ in lexicon.event_prepositions and determined:
-        return governing_verb(noun) or noun
-    if noun.dep_ == "nsubj" and head.lemma_ in (
-        "take",
-        "begin",
-        "start",
-        "end",
-        "open",
-        "come",
-        "continue",
-    ):
-        return head
+def _governing_predicate(noun: Token) -> Token | None:
+    current = noun.head
+    for _ in range(6):
+        if is_verb(current):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
     return None
 
 
-def _has_own_date(noun: Token) -> bool:
-    return any(
-        token.ent_type_ in ("DATE", "TIME")
-        for child in noun.children
-        if child.dep_ in ("prep", "npadvmod", "acl")
-        for token in child.subtree
+def _clause_of_noun(noun: Token) -> Token:
+    """The clause a noun event is told in: its verb when it is the subject ("Wednesday's
+    bombing was the first attack"), else the noun phrase itself."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and is_verb(noun.head):
+        return noun.head
+    return noun
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )
 
 
-def _is_factual(token: Token, lexicon: Lexicon) -> bool:
-    # Negation may hang on an auxiliary: "are not repatriated".
-    near = [
-        *token.children,
-        *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children),
-    ]
-    if any(child.dep_ == "neg" or child.lower_ == "no" for child in near):
-        return False
-    if any(child.dep_ == "aux" and child.lower_ in lexicon.blocking_modals for child in near):
-        return False
-    head = token.head
-    if (
-        token.dep_ in ("xcomp", "pobj", "acl", "ccomp", "dobj")
-        and head.lemma_ in lexicon.blocking_heads
-    ):
-        return False
-    return not (head.dep_ == "prep" and head.head.lemma_ in lexicon.blocking_heads)
-
-
-# --- one event -------------------------------------------------------------------------------
-
-
-def _build_event(
-    trigger: Trigger,
-    sentence: Span,
-    timexes: list[Timex],
-    claimed: set[int],
-    actors: ActorIndex,
-    document: Document,
-) -> Event | None:
-    clause_tokens = clause_of(trigger.clause)
-    subject = _subject_tokens(trigger.clause)
-    names, places = _participants(sentence, clause_tokens | subject, subject, actors)
-    if trigger.type == "statement" and not _named(sentence, subject, actors):
-        return None  # an unnamed speaker ("we urge") says nothing a chronology can attribute
-    if not names and not places and _is_passive(trigger.token):
-        # A passive whose patient the parser lost: the sentence's participants stand in.
-        clause_tokens = {token.i for token in sentence}
-        names, places = _participants(sentence, clause_tokens, set(), actors)
-    if not names and not places:
-        return None
-    timex = _attached_timex(trigger, timexes, claimed)
-    if timex is None and tense_of(trigger.clause) == FUTURE:
-        return None
-    date, precision = _event_date(timex, document)
-    raw = sentence.doc.text[sentence.start_char : sentence.end_char]
-    text = raw.strip()
-    start = sentence.start_char + (raw.index(text) if text else 0)
-    mention = Mention(
-        document=document.id,
-        sentence=text,
-        start=document.source_offset(start),
-        end=document.source_offset(start + len(text)),
-        trigger=trigger.token.text,
-        date_text=timex.text
-        if timex and date is not None and date.rule != PUBLICATION_RULE
-        else None,
-        date_rule=date.rule if date else None,
-        trigger_start=document.source_offset(trigger.token.idx),
-    )
-    named = _named_pronouns(sentence, subject, actors)
-    summary = _summary(sentence.doc, _told(trigger, clause_tokens | subject), named)
-    principals = tuple(name for name in names if name in actors.people)
-    return Event(
-        trigger.type,
-        trigger.token.lemma_,
-        date,
-        precision,
-        names,
-        places,
-        summary,
-        mention,
-        principals,
-    )
-
-
-def _is_passive(token: Token) -> bool:
-    return token.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in token.children)
-
-
-def _named(sentence: Span, subject: set[int], actors: ActorIndex) -> bool:
-    if any(sentence.doc[i].lower_ in PERSONAL_PRONOUNS for i in subject):
-        return True
-    return any(entity.root.i in subject and actors.canonical(entity) for entity in sentence.ents)
-
-
-def _told(trigger: Trigger, clause_tokens: set[int]) -> set[int]:
-    """The tokens a summary is made of: the clause, its infinitives, and what a statement said."""
-    head = trigger.clause
-    kept = ("xcomp", "ccomp") if trigger.type == "statement" else ("xcomp",)
-    told = clause_tokens | {trigger.token.i}
-    for child in head.children:
-        if child.dep_ in kept or (len(clause_tokens) < 8 and child.dep_ == "advcl"):
-            told |= {token.i for token in child.subtree}
-    if trigger.token is not head and _has_own_date(trigger.token):
-        return {token.i for token in trigger.token.subtree}
-    return told
-
-
-def clause_of(head: Token) -> set[int]:
-    """Token indices of a clause: the head's subtree without the clauses nested in it."""
-    tokens: set[int] = set()
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        tokens.add(token.i)
-        stack.extend(child for child in token.children if not _is_nested_clause(child))
-    return tokens
-
-
-def _is_nested_clause(token: Token) -> bool:
-    if token.dep_ == "conj":
-        return token.pos_ in ("VERB", "AUX")
-    return token.dep_ in NESTED_CLAUSES
-
-
-def _subject_tokens(clause: Token) -> set[int]:
-    """The clause's subject; a clause without one borrows its governing clause's subject."""
-    current = clause
-    for _ in range(6):
-        for child in current.children:
-            if child.dep_ in SUBJECTS and child.tag_ not in ("WP", "WDT"):
-                return {token.i for token in child.subtree}
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
-            return {token.i for token in current.head.subtree} - {t.i for t in current.subtree}
-        if (
-            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj")
-            or current.head is current
-        ):
-            return set()
-        current = current.head
-    return set()
-
-
-def _participants(
-    sentence: Span, tokens: set[int], subject: set[int], actors: ActorIndex
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Actors (the subject's first, persons and organisations before countries and groups, then
-    in text order) and places among the entities of a clause."""
-    names: list[tuple[bool, bool, int, str]] = []
-    places: list[str] = []
-    for entity in sentence.ents:
-        if entity.root.i not in tokens:
-            continue
-        name = actors.canonical(entity)
-        if name is None:
-            continue
-        if entity.label_ in PLACE_LABELS and _is_place(entity):
-            places.append(name)
-        else:
-            minor = entity.label_ not in ("PERSON", "ORG")  # "U.S." in "U.S. Secretary Clinton"
-            names.append((entity.root.i not in subject, minor, entity.start, name))
-    for index in sorted(subject):
-        token = sentence.doc[index]
-        if token.lower_ in PERSONAL_PRONOUNS and token.i in tokens:
-            person = _antecedent(token, sentence, actors)
-            if person:
-                names.append((False, False, token.i, person))
-    ordered = [name for *_, name in sorted(names)]
-    return tuple(dict.fromkeys(ordered)), tuple(dict.fromkeys(places))
-
-
-def _named_pronouns(sentence: Span, subject: set[int], actors: ActorIndex) -> dict[int, str]:
-    """'he' and 'she' as subjects, by token, with the name they stand for."""
-    named = {}
-    for index in subject:
-        token = sentence.doc[index]
-        if token.lower_ in PERSONAL_PRONOUNS:
-            person = _antecedent(token, sentence, actors)
-            if person:
-                named[index] = person
-    return named
-
-
-def _antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
-    """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Davies raised
-    concerns when he visited"), else the latest person named before it."""
-    clause = pronoun.head
-    if clause.dep_ in ("advcl", "conj", "relcl", "ccomp") and clause.head is not clause:
-        governing_subject = {
-            t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree
-        }
-        for entity in sentence.ents:
-            if entity.root.i in governing_subject and entity.label_ in ("PERSON", "ORG"):
-                name = actors.canonical(entity)
-                if name:
-                    return name
-    return actors.person_before(pronoun.i)
-
-
-def _is_place(entity: Span) -> bool:
-    root = entity.root
-    if root.dep_ in ("appos", "npadvmod", "conj") and root.head.ent_type_ in PLACE_LABELS:
-        root = root.head  # "Washington, D.C.", "Thailand and Laos"
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        return True
-    return root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach")
-
-
-def _attached_timex(trigger: Trigger, timexes: list[Timex], claimed: set[int]) -> Timex | None:
-    """The date of an event: governed by its clause or a 'when' clause of it, else by an
-    ancestor clause, else (except for statements) the nearest one no other event claims."""
-    candidates = [t for t in timexes if _can_date_event(t, trigger.token.doc)]
-    own = trigger.clause
-    temporal_clauses = {
-        child.i
-        for child in own.children
-        if child.dep_ == "advcl" and any(m.lower_ in TEMPORAL_MARKERS for m in child.children)
-    }
-    in_clause = [t for t in candidates if t.governor == own.i or _inside(t, trigger.token)]
-    in_clause = in_clause or [t for t in candidates if t.governor in temporal_clauses]
-    if in_clause:
-        return in_clause[0]
-    ancestors = {token.i for token in own.ancestors}
-    governed_above = [
-        t for t in candidates if t.governor in ancestors and t.governor not in claimed
-    ]
-    if governed_above:
-        return governed_above[-1]
-    if trigger.type == "statement":
-        return None  # what was said is dated by the report, not by dates inside the quote
-    free = [t for t in candidates if t.governor not in claimed]
-    return min(free, key=lambda t: abs(t.start - trigger.token.i), default=None)
-
-
-def _inside(timex: Timex, token: Token) -> bool:
-    return any(timex.start <= child.i < timex.end for child in token.children)
-
-
-def _can_date_event(timex: Timex, doc: Doc) -> bool:
-    """Calendar dates used as adverbials; not durations, sets, or modifiers ('the 1951 treaty')."""
-    value = timex.value
-    if value is None or value.type not in ("DATE", "TIME"):
-        return False
-    return doc[timex.start : timex.end].root.dep_ in _DATE_DEPS
-
-
-def _event_date(timex: Timex | None, document: Document) -> tuple[TimeValue | None, str]:
-    """The event's date and precision; the publication date (precision 'publication') when the
-    sentence dates it only vaguely ('recently') or not at all."""
-    published = document.publication.date
-    if timex is not None and timex.value is not None:
-        if timex.value.is_calendar:
-            return timex.value, timex.value.precision or "day"
-        if timex.value.value == UNRESOLVED and published is None:
-            return timex.value, "unresolved"
-    if published is None:
-        return None, "unknown"
-    return TimeValue(published.isoformat(), rule=PUBLICATION_RULE), "publication"
-
-
-def _summary(doc: Doc, indices: set[int], named: dict[int, str] | None = None) -> str:
-    """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS; a
-    pronoun in ``named`` is written as the name it stands for ("Glyn Davies visited China")."""
-    named = named or {}
-    tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
-    while tokens and (
-        tokens[0].dep_ in ("punct", "cc", "mark")
-        or tokens[0].tag_ == "WRB"  # "when he visited China" reads as "he visited China"
-        or tokens[0].lower_ in OPENING_ADVERBS
-    ):
-        tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].dep_ in ("cc", "mark", "prep", "aux", "det") or tokens[-1].is_punct
-    ):
-        tokens = tokens[:-1]
-    parts: list[str] = []
-    previous: Token | None = None
-    for token in tokens:
-        if token.dep_ == "prep" and not any(child.i in indices for child in token.children):
-            continue  # a preposition whose object was cut away
-        joined = previous is not None and previous.i + 1 == token.i and not previous.whitespace_
-        if previous is not None and not joined and not (token.is_punct and token.text in ",.;:)’”"):
-            parts.append(" ")
-        parts.append(named.get(token.i, token.text))
-        previous = token
-    words = "".join(parts).split()
-    text = " ".join(words[:SUMMARY_WORDS])
-    return text + " …" if len(words) > SUMMARY_WORDS else text
+__all__ = ["PUBLICATION_RULE", "carrier", "extract_events", "is_speech"]

@@ -1,4 +1,5 @@
-"""The event lexicon (``data/lexicon.toml``): trigger lemmas by event type, and factuality cues."""
+"""The event lexicon (``data/lexicon.toml``): event types and the words that name them, plus
+the word lists that decide whether a predicate tells a fact, a plan or nothing."""
 
 from __future__ import annotations
 
@@ -7,21 +8,42 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+OTHER = "other"
+
 
 @dataclass(frozen=True)
 class Lexicon:
-    verbs: dict[str, str]  # lemma -> event type
-    verb_phrases: dict[tuple[str, str], str]  # (lemma, dependent word) -> event type
+    verbs: dict[str, str]  # lemma -> event type (or subtype)
+    verb_phrases: dict[tuple[str, str], str]  # (lemma, dependent word) -> type
     nouns: dict[str, str]
-    noun_phrases: dict[tuple[str, str], str]  # (modifier, noun lemma) -> event type
+    noun_phrases: dict[tuple[str, str], str]  # (modifier, noun lemma) -> type
+    parents: dict[str, str]  # subtype -> the type it is a kind of
     light_verbs: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    undoing_verbs: frozenset[str]
+    agents: dict[str, str]  # subject noun -> event type ("protester" -> "protest")
+    state_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    hazard_nouns: frozenset[str]
+    hazard_titles: frozenset[str]
+    impact_verbs: frozenset[str]
     event_prepositions: frozenset[str]
+    speaker_nouns: frozenset[str]
     blocking_heads: frozenset[str]
+    planning_heads: frozenset[str]
     blocking_modals: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    types: tuple[str, ...]  # the event types in the lexicon's order, "other" last
 
     @property
     def event_types(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([*self.verbs.values(), *self.nouns.values()]))
+        return self.types
+
+    def type_of(self, name: str) -> tuple[str, str | None]:
+        """(type, subtype) for a lexicon type name: a subtype reports its parent as type."""
+        parent = self.parents.get(name)
+        return (parent, name) if parent else (name, None)
 
 
 @lru_cache(maxsize=1)
@@ -33,20 +55,38 @@ def load_lexicon() -> Lexicon:
     verb_phrases: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
     noun_phrases: dict[tuple[str, str], str] = {}
+    parents: dict[str, str] = {}
     for event_type, words in raw["types"].items():
+        if "parent" in words:
+            parents[event_type] = words["parent"]
         for entry in words.get("verbs", []):
             _add(entry, event_type, verbs, verb_phrases)
         for entry in words.get("nouns", []):
             _add(entry, event_type, nouns, noun_phrases)
+    types = [name for name in raw["types"] if name not in parents]
     return Lexicon(
-        verbs,
-        verb_phrases,
-        nouns,
-        noun_phrases,
-        frozenset(raw["nouns"]["light_verbs"]),
-        frozenset(raw["nouns"]["event_prepositions"]),
-        frozenset(raw["factuality"]["blocking_heads"]),
-        frozenset(raw["factuality"]["blocking_modals"]),
+        verbs=verbs,
+        verb_phrases=verb_phrases,
+        nouns=nouns,
+        noun_phrases=noun_phrases,
+        parents=parents,
+        light_verbs=frozenset(raw["verbs"]["light"]),
+        aspectual_verbs=frozenset(raw["verbs"]["aspectual"]),
+        undoing_verbs=frozenset(raw["verbs"]["undoing"]),
+        agents=dict(raw["verbs"]["agents"]),
+        state_verbs=frozenset(raw["verbs"]["states"]),
+        speech_verbs=frozenset(raw["verbs"]["speech"]),
+        hazard_nouns=frozenset(raw["hazards"]["nouns"]),
+        hazard_titles=frozenset(raw["hazards"]["titles"]),
+        impact_verbs=frozenset(raw["hazards"]["impact_verbs"]),
+        event_prepositions=frozenset(raw["nouns"]["event_prepositions"]),
+        speaker_nouns=frozenset(raw["nouns"]["speakers"]),
+        blocking_heads=frozenset(raw["factuality"]["blocking_heads"]),
+        planning_heads=frozenset(raw["factuality"]["planning_heads"]),
+        blocking_modals=frozenset(raw["factuality"]["blocking_modals"]),
+        future_auxiliaries=frozenset(raw["factuality"]["future_auxiliaries"]),
+        conditional_marks=frozenset(raw["factuality"]["conditional_marks"]),
+        types=(*dict.fromkeys(types), OTHER),
     )
 
 

@@ -87,10 +87,19 @@ class Event:
     summary: str
     mention: Mention
     principals: tuple[str, ...] = ()  # the persons and organisations among the actors
+    subtype: str | None = None  # a finer kind of the type ("charge" for an "other" event)
+    planned: bool = False  # a scheduled or announced future event, not yet a fact
+    end: TimeValue | None = None  # the end of a stretch ("from 2010 till January 2014")
 
     @property
     def interval(self) -> tuple[date, date] | None:
-        return self.date.interval if self.date is not None else None
+        """The days the event covers: its date's, up to the end of its stretch if it has one."""
+        if self.date is None or self.date.interval is None:
+            return None
+        first, last = self.date.interval
+        if self.end is not None and self.end.interval is not None:
+            last = max(last, self.end.interval[1])
+        return first, last
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,9 @@ class ChronologyEvent:
     places: tuple[str, ...]
     mentions: tuple[Mention, ...]
     conflicts: tuple[DateConflict, ...] = ()  # other dates other articles give
+    subtype: str | None = None
+    planned: bool = False
+    end_date: str | None = None  # TimeML value of a stretch's end
 
     @property
     def documents(self) -> tuple[str, ...]:

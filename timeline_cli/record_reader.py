@@ -76,6 +76,9 @@ def _event(record: Mapping[str, Any]) -> ChronologyEvent:
         conflicts=tuple(
             DateConflict(c["date"], tuple(c["documents"])) for c in record.get("conflicts", ())
         ),
+        subtype=record.get("subtype"),
+        planned=bool(record.get("planned", False)),
+        end_date=record.get("end_date"),
     )
 
 

@@ -1,0 +1,254 @@
+"""Which predicate each date of a sentence dates, and the dates predicates take from others.
+
+A temporal expression dates the predicate the parse hangs it on: an event noun it modifies
+("Wednesday's bombing", "the May 20 vote", "talks in Geneva this month"), the light verb that
+carries such a noun ("launched an overnight attack"), else the nearest verb above it.
+A predicate with no date of its own may take one from:
+
+- the verb it is conjoined with ("was declared the winner ... and sworn in");
+- a temporal clause or phrase of its own ("As riots spread Sunday, Kibaki was sworn in");
+- the clause a "when" clause hangs on ("a climax in September when they were convicted");
+- an anchor event with a short offset ("Minutes after Sunday night's launch, ... landed",
+  "a day after the vote");
+- the dated statement that reports it ("won 68 percent of the vote, the body said Monday").
+
+Statements without any date are dated by a deictic date inside the quotation they introduce
+("'Today marks a sad milestone,' he said"), else by the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline_cli.lexicon import Lexicon
+from timeline_cli.mentions import Timex, governing_verb
+from timeline_cli.predicates import is_event_noun, is_verb
+from timeline_cli.timevalue import TimeValue
+
+_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "appos")
+_CARRIED_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
+_SIMULTANEOUS = ("as", "when", "while", "during", "amid", "at")
+_START_WORDS = ("from", "since", "starting", "beginning")
+_END_WORDS = ("to", "till", "until", "through", "thru")
+_SHORT_OFFSETS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "moment", "moments", "shortly",
+    "soon", "immediately", "just", "right",
+}  # fmt: skip
+_DAY_OFFSETS = {"day": 1, "days": 1}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_BARE_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening", "day", "the day", "the night")
+_DEICTIC = ("today", "tonight", "yesterday", "this morning", "this afternoon", "this evening")
+
+
+@dataclass(frozen=True)
+class Dating:
+    """The date of a predicate and where it came from."""
+
+    value: TimeValue
+    text: str | None  # the expression as written, None when the publication date stands in
+    end: TimeValue | None = None  # the end of a stretch ("from 2010 till January 2014")
+    own: bool = True  # written in the predicate's own clause, not borrowed from another
+    publication: bool = False  # dated only by the article's publication date
+
+
+def datable(timex: Timex, doc: Doc) -> bool:
+    """A calendar date or time, or a relative one left open for want of an anchor; not the
+    baseline of a comparison ("up 14 percent from a year ago") nor a bare part of the day
+    ("any time of day or night")."""
+    value = timex.value
+    if value is None or value.type not in ("DATE", "TIME"):
+        return False
+    if not (value.interval is not None or value.value.startswith("X")):
+        return False
+    if value.rule == "part_of_day" and timex.text.lower() in _BARE_PARTS_OF_DAY:
+        return False
+    return not _is_comparison(doc[timex.start : timex.end].root)
+
+
+def _is_comparison(root: Token) -> bool:
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in ("than", "versus", "vs", "vs."):
+        return True
+    above = preposition.head
+    return (preposition.lower_ == "with" and above.lemma_ in ("compare", "compared")) or (
+        preposition.lower_ == "from" and above.lower_ in ("up", "down", "rise", "fall")
+    )
+
+
+def day_value(value: TimeValue) -> TimeValue:
+    """Events are dated to the day: "at 7:18 p.m. Sunday" dates its event on Sunday."""
+    if value.type == "TIME" and "T" in value.value and len(value.value) >= 10:
+        return replace(value, value=value.value[:10], type="DATE", mod=None)
+    return value
+
+
+def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
+    """The predicate a temporal expression dates, or None when it dates nothing."""
+    doc = sentence.doc
+    node = doc[timex.start : timex.end].root
+    if node.dep_ in _MODIFIER_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
+        noun = node.head
+        if not _inside(noun, timex) and (node.dep_ == "poss" or is_event_noun(noun, lexicon)):
+            return carrier(noun, lexicon)
+    if node.dep_ == "pobj" and node.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = node.head.head
+        if is_event_noun(noun, lexicon) and not _inside(noun, timex):
+            return carrier(noun, lexicon)
+    before = doc[timex.start - 1] if timex.start > sentence.start else None
+    if before is not None and node.dep_ != "pobj" and is_event_noun(before, lexicon):
+        return carrier(before, lexicon)  # "the summit next month", "protests last week"
+    verb = governing_verb(node)
+    if verb is None or not (sentence.start <= verb.i < sentence.end):
+        return None
+    speaker = _speech_before(timex, sentence, lexicon)
+    if speaker is not None and verb is not speaker and verb.dep_ == "ccomp":
+        return speaker  # "Lavrov said Monday Russia still favored the idea": said on Monday
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.lemma_ in ("be", "mark", "remain") and subject is not None:
+        if is_event_noun(subject, lexicon):  # "The last polar launch was in 1969."
+            return subject
+    return verb
+
+
+def _speech_before(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
+    """A verb of saying right before the expression ("said Monday", "said on Sunday")."""
+    doc = sentence.doc
+    position = timex.start - 1
+    if position >= sentence.start and doc[position].lower_ in ("on", "late", "early"):
+        position -= 1
+    if position < sentence.start:
+        return None
+    verb = doc[position]
+    return verb if verb.lemma_ in lexicon.speech_verbs and is_verb(verb) else None
+
+
+def carrier(noun: Token, lexicon: Lexicon) -> Token:
+    """The light verb that carries an event noun ("held talks"), else the noun itself."""
+    head = noun.head
+    if noun.dep_ in _CARRIED_DEPS and is_verb(head) and head.lemma_ in lexicon.light_verbs:
+        return head
+    return noun
+
+
+def own_dating(timexes: Sequence[Timex], doc_tokens: Span) -> Dating:
+    """The date a predicate's own expressions give: a stretch when one starts it and another
+    ends it, else the most precise one (a weekday rather than a clock time read on the
+    publication day)."""
+    doc = doc_tokens.doc
+    starts = [t for t in timexes if _preposition(t, doc) in _START_WORDS]
+    ends = [t for t in timexes if _preposition(t, doc) in _END_WORDS]
+    if starts and ends:
+        first, last = starts[0], ends[-1]
+        return Dating(day_value(first.value), first.text, day_value(last.value))
+    ranked = sorted(timexes, key=lambda t: (_rank(t), t.start))
+    best = ranked[0]
+    return Dating(day_value(best.value), best.text)
+
+
+def _rank(timex: Timex) -> int:
+    value = timex.value
+    if value is None:
+        return 9
+    if value.type == "TIME" and value.rule in ("clock_time", "part_of_day"):
+        return 2  # a clock time's day is the anchor's unless the text names one
+    return 0 if value.precision == "day" else 1
+
+
+def _preposition(timex: Timex, doc: object) -> str | None:
+    span = doc[timex.start : timex.end]  # type: ignore[index]
+    root = span.root
+    if root.dep_ == "pobj":
+        return root.head.lower_
+    before = doc[timex.start - 1] if timex.start > 0 else None  # type: ignore[index]
+    return before.lower_ if before is not None else None
+
+
+def _inside(token: Token, timex: Timex) -> bool:
+    return timex.start <= token.i < timex.end
+
+
+# --- dates taken from elsewhere in the sentence ---------------------------------------------
+
+
+def simultaneous_clause_date(
+    predicate: Token, timexes: Sequence[Timex]
+) -> Timex | None:
+    """A date in a temporal clause or phrase of the predicate: "As riots spread Sunday, ..."."""
+    for child in predicate.children:
+        marker = child.lower_ if child.dep_ in ("prep", "mark", "advmod") else None
+        if child.dep_ == "advcl":
+            marker = next(
+                (c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")), None
+            )
+        if marker not in _SIMULTANEOUS:
+            continue
+        span = (child.left_edge.i, child.right_edge.i)
+        for timex in timexes:
+            if span[0] <= timex.start <= span[1]:
+                return timex
+    return None
+
+
+def when_clause_head(predicate: Token) -> Token | None:
+    """The word a "when" clause hangs on: "a climax in September when they were convicted"."""
+    if predicate.dep_ not in ("advcl", "relcl", "acl", "conj"):
+        return None
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in predicate.children):
+        return None
+    return predicate.head
+
+
+def anchored_offset(predicate: Token, timexes: Sequence[Timex]) -> tuple[Timex, int] | None:
+    """A date reached from an anchor: "Minutes after Sunday night's launch" (the same day),
+    "a day after the Friday vote" (one day later). Returns the anchor and the day offset."""
+    for child in predicate.children:
+        if child.dep_ != "prep" or child.lower_ not in ("after", "before", "following"):
+            continue
+        offset = _offset_days(child, predicate)
+        if offset is None:
+            continue
+        span = (child.left_edge.i, child.right_edge.i)
+        for timex in timexes:
+            if span[0] <= timex.start <= span[1]:
+                return timex, -offset if child.lower_ == "before" else offset
+    return None
+
+
+def _offset_days(preposition: Token, predicate: Token) -> int | None:
+    """0 for "minutes after", N for "N days after", None for a bare "after" (any time later)."""
+    words = [
+        token
+        for token in (*preposition.children, *predicate.children)
+        if token.dep_ in ("npadvmod", "dep", "advmod") and token.i < preposition.i
+    ]
+    for word in words:
+        text = word.lower_
+        if text in _SHORT_OFFSETS:
+            return 0
+        if text in _DAY_OFFSETS:
+            count = next((c.lower_ for c in word.children if c.dep_ in ("det", "nummod")), "a")
+            return _NUMBERS.get(count)
+    return None
+
+
+def shifted(value: TimeValue, days: int) -> TimeValue | None:
+    interval = value.interval
+    if interval is None or value.precision not in ("day", "time"):
+        return None
+    if days == 0:
+        return day_value(value)
+    return TimeValue((interval[0] + timedelta(days=days)).isoformat(), "DATE", rule="anchored")
+
+
+def quoted_deictic(timexes: Sequence[Timex]) -> Timex | None:
+    """ "Today" or "yesterday" inside a quotation: it dates the statement that quotes it."""
+    for timex in timexes:
+        if timex.text.lower().removesuffix("'s") in _DEICTIC and timex.value is not None:
+            return timex
+    return None

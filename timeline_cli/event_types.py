@@ -1,0 +1,267 @@
+"""The type of an event, from its predicate and the words around it (``data/lexicon.toml``).
+
+Order of evidence: a phrase the lexicon lists ("swear in", "win vote"); the event noun a
+light verb carries ("held talks", "launched an attack"); a natural hazard as the subject of
+an impact verb ("the storm hammered the coast"); the verb or noun itself; else ``other``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from timeline_cli.lexicon import OTHER, Lexicon
+from timeline_cli.predicates import is_event_noun, is_verb
+
+_PHRASE_DEPS = (
+    "prt", "dobj", "acomp", "advmod", "oprd", "ccomp", "prep", "xcomp", "attr", "npadvmod",
+    "nsubjpass",
+)  # fmt: skip
+_OBJECT_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_HAPPEN_VERBS = ("happen", "occur", "begin", "start", "end", "erupt", "break", "continue", "resume")
+_INFORMATION = {
+    "footage", "figure", "report", "datum", "data", "result", "statement", "video", "image",
+    "photo", "detail", "list", "name", "record", "document", "transcript", "finding", "number",
+    "estimate", "forecast", "earnings", "earning", "profit", "loss",
+}  # fmt: skip
+_PEOPLE = {
+    "prisoner", "hostage", "detainee", "captive", "activist", "dissident", "journalist",
+    "defector", "refugee", "suspect", "inmate", "protester", "worker", "people", "man", "woman",
+    "child", "him", "her", "them", "sailor", "soldier", "crew", "national", "citizen",
+}  # fmt: skip
+
+
+def hazard_names(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """Names the article gives natural hazards: "Katrina" after "Hurricane Katrina"."""
+    names = set()
+    for entity in doc.ents:
+        before = doc[entity.start - 1].lower_ if entity.start > 0 else ""
+        words = [token.lower_ for token in entity]
+        if words and words[0] in lexicon.hazard_titles and len(words) > 1:
+            names.add(words[-1])
+        elif before in lexicon.hazard_titles:
+            names.add(words[-1])
+    return frozenset(names)
+
+
+def classify(token: Token, lexicon: Lexicon, hazards: frozenset[str] = frozenset()) -> str:
+    """The lexicon type (or subtype) of the event a verb or event noun tells."""
+    if is_verb(token):
+        return _verb_type(token, lexicon, hazards)
+    return noun_type(token, lexicon)
+
+
+def noun_type(token: Token, lexicon: Lexicon) -> str:
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            for word in (child.lower_, child.lemma_.lower()):
+                phrase = lexicon.noun_phrases.get((word, token.lemma_.lower()))
+                if phrase:
+                    return phrase
+    return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or OTHER
+
+
+def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
+    lemma = verb.lemma_.lower()
+    if _undoes(verb, lexicon):
+        return OTHER  # "the launch was aborted": what happened is not a launch
+    phrase = _phrase_type(verb, lexicon)
+    if phrase and _fits_subject(phrase, verb):
+        return phrase
+    if lemma in lexicon.light_verbs or lemma in lexicon.aspectual_verbs:
+        carried = carried_event(verb, lexicon) or _event_subject(verb, lexicon)
+        if carried is not None:
+            return noun_type(carried, lexicon)  # "held talks", "the riots saw 130 injured"
+    subject = _subject_noun(verb)
+    if _is_hazard(subject, lexicon, hazards) and lemma in (*lexicon.impact_verbs, "kill"):
+        return "disaster"
+    if lemma == "kill":
+        return "death" if _is_passive(verb) else "attack"
+    if lemma == "release":
+        return _release_type(verb)
+    if lemma in lexicon.speech_verbs:
+        spoken = _speech_type(verb, lexicon)
+        if spoken is not None:
+            return spoken
+    typed = lexicon.verbs.get(lemma)
+    if typed and _fits_subject(typed, verb):
+        return typed
+    if subject is not None and subject.lemma_.lower() in lexicon.agents:
+        return lexicon.agents[subject.lemma_.lower()]  # "protesters converged on the palace"
+    told = _event_subject(verb, lexicon)
+    if told is not None and lemma in _HAPPEN_VERBS:
+        return noun_type(told, lexicon)  # "the protest began on Monday"
+    return OTHER
+
+
+_PERSONAL_TYPES = ("resignation", "appointment")
+_PERSON_PRONOUNS = ("he", "she", "who", "whom", "i")
+_RESULT_WORDS = {"profit", "loss", "revenue", "earnings", "earning", "money", "sales"}
+_COURTS = {"court", "tribunal", "judge", "justice", "jury"}
+_OCCURRENCE_ENDINGS = ("ment", "tion", "sion", "ing", "ure", "al")
+
+
+def _fits_subject(event_type: str, verb: Token) -> bool:
+    """Resigning and taking office are what people do: "the company stood down from the
+    mission" is no resignation."""
+    if event_type not in _PERSONAL_TYPES:
+        return True
+    subject = _subject_noun(verb)
+    return subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS
+
+
+def _undoes(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return lemma in lexicon.undoing_verbs or any(
+        f"{lemma} {p}" in lexicon.undoing_verbs for p in particles
+    )
+
+
+def _speech_type(verb: Token, lexicon: Lexicon) -> str | None:
+    """What kind of saying: a court's is a ruling; a confirmed occurrence is that occurrence
+    ("the deployment was confirmed"), confirmed figures an announcement; a company's results
+    or its own next move are announcements ("said they are expanding the recalls")."""
+    speaker = _speaker(verb)
+    if speaker is not None and speaker.lemma_.lower() in _COURTS:
+        return "ruling"
+    if _is_passive(verb) and speaker is None:
+        told = _subject_noun(verb)
+        if told is not None and (
+            is_event_noun(told, lexicon) or told.lower_.endswith(_OCCURRENCE_ENDINGS)
+        ):
+            return noun_type(told, lexicon)
+        return "announcement"
+    if _tells_results(verb) or _announces_own_move(verb, lexicon):
+        return "announcement"
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _counted(child)
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _announces_own_move(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Mazda said it is recalling 159,807 vehicles": a speaker telling what it does now or
+    will do."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.lemma_ in lexicon.state_verbs:
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("it", "they", "we"):
+            continue
+        auxiliaries = {c.lower_ for c in child.children if c.dep_ == "aux"}
+        if child.tag_ == "VBG" and auxiliaries & {"is", "are", "'s", "'re"}:
+            return True
+        if auxiliaries & lexicon.future_auxiliaries:
+            return True
+    return False
+
+
+def _tells_results(verb: Token) -> bool:
+    """A statement whose content is a company's results: money lost or made, profits."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        for token in child.subtree:
+            if token.ent_type_ == "MONEY" or token.lemma_.lower() in _RESULT_WORDS:
+                return True
+    return False
+
+
+def _event_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    subject = _subject_noun(verb)
+    return subject if subject is not None and is_event_noun(subject, lexicon) else None
+
+
+def _phrase_type(verb: Token, lexicon: Lexicon) -> str | None:
+    """A listed phrase: the verb with a particle, object or complement word, looking one step
+    into objects and prepositions ("won 68 percent of the vote")."""
+    lemma = verb.lemma_.lower()
+    near: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _PHRASE_DEPS:
+            near.append(child)
+            near.extend(g for g in child.children if g.dep_ in ("pobj", "prep", "prt"))
+            near.extend(
+                gg
+                for g in child.children
+                if g.dep_ == "prep"
+                for gg in g.children
+                if gg.dep_ == "pobj"
+            )
+    for token in near:
+        for word in (token.lower_, token.lemma_.lower()):
+            phrase = lexicon.verb_phrases.get((lemma, word))
+            if phrase:
+                return phrase
+    return None
+
+
+def carried_event(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The event noun a verb takes as object: "held talks", "stoked protests"."""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and is_event_noun(child, lexicon):
+            return child
+        if child.dep_ == "prt":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and is_event_noun(grandchild, lexicon):
+                    return grandchild
+    return None
+
+
+_QUANTITIES = {"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd"}
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the clause it hangs on ("Katrina turned east
+    before slamming ashore"; "the storm, which weakened overnight"); in "thousands of
+    protesters", the protesters."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return _counted(subject)
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _counted(noun: Token) -> Token:
+    if noun.lemma_.lower() not in _QUANTITIES:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return counted or noun
+
+
+def _is_hazard(subject: Token | None, lexicon: Lexicon, hazards: frozenset[str]) -> bool:
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in lexicon.hazard_nouns or subject.lower_ in hazards
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def _release_type(verb: Token) -> str:
+    """Releasing people frees them, releasing information announces it, releasing a product
+    launches it."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return "release"
+    words = {obj.lemma_.lower() for obj in objects}
+    if any(obj.ent_type_ in ("PERSON", "NORP") for obj in objects) or words & _PEOPLE:
+        return "release"
+    if words & _INFORMATION:
+        return "announcement"
+    return "launch"

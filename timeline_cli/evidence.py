@@ -1,0 +1,173 @@
+"""What an event's clause says: its participants (actors and places) and a short summary.
+
+The clause of a predicate is its subtree without the clauses nested in it; a clause without a
+subject borrows the subject of the clause it hangs on ("Kim met Ban, before meeting Clinton").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from timeline_cli.actors import PLACE_LABELS, ActorIndex
+from timeline_cli.predicates import is_verb
+
+NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "xcomp", "pcomp")
+SUBJECTS = ("nsubj", "nsubjpass", "agent", "expl")
+PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "from", "across")
+PERSONAL_PRONOUNS = ("he", "she")
+OPENING_ADVERBS = ("meanwhile", "separately", "however", "also", "earlier", "later", "moreover")
+SUMMARY_WORDS = 30
+
+
+def clause_of(head: Token) -> set[int]:
+    """Token indices of a clause: the head's subtree without the clauses nested in it."""
+    tokens: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        stack.extend(child for child in token.children if not _is_nested_clause(child))
+    return tokens
+
+
+def _is_nested_clause(token: Token) -> bool:
+    if token.dep_ == "conj":
+        return token.pos_ in ("VERB", "AUX")
+    return token.dep_ in NESTED_CLAUSES
+
+
+def subject_tokens(clause: Token) -> set[int]:
+    """The clause's subject; a clause without one borrows its governing clause's subject."""
+    current = clause
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS and child.tag_ not in ("WP", "WDT"):
+                return {token.i for token in child.subtree}
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return {token.i for token in current.head.subtree} - {t.i for t in current.subtree}
+        if (
+            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj")
+            or current.head is current
+        ):
+            return set()
+        current = current.head
+    return set()
+
+
+def participants(
+    sentence: Span, clause: Token, trigger: Token, actors: ActorIndex
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Actors (the subject's first, persons and organisations before countries and groups, then
+    in text order) and places of the clause an event is told in."""
+    subject = subject_tokens(clause) if is_verb(clause) else set()
+    tokens = clause_of(clause) | subject | {trigger.i}
+    names, places = _named_in(sentence, tokens, subject, actors)
+    if not names and not places and _is_passive(clause):
+        # A passive whose patient the parser lost: the sentence's participants stand in.
+        names, places = _named_in(sentence, {t.i for t in sentence}, set(), actors)
+    return names, places
+
+
+def _named_in(
+    sentence: Span, tokens: set[int], subject: set[int], actors: ActorIndex
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names: list[tuple[bool, bool, int, str]] = []
+    places: list[str] = []
+    for entity in sentence.ents:
+        if entity.root.i not in tokens:
+            continue
+        name = actors.canonical(entity)
+        if name is None:
+            continue
+        if entity.label_ in PLACE_LABELS and _is_place(entity):
+            places.append(name)
+        else:
+            minor = entity.label_ not in ("PERSON", "ORG")  # "U.S." in "U.S. Secretary Clinton"
+            names.append((entity.root.i not in subject, minor, entity.start, name))
+    for index in sorted(subject):
+        token = sentence.doc[index]
+        if token.lower_ in PERSONAL_PRONOUNS and token.i in tokens:
+            person = antecedent(token, sentence, actors)
+            if person:
+                names.append((False, False, token.i, person))
+    ordered = [name for *_, name in sorted(names)]
+    return tuple(dict.fromkeys(ordered)), tuple(dict.fromkeys(places))
+
+
+def _is_passive(token: Token) -> bool:
+    return token.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in token.children)
+
+
+def antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
+    """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Davies raised
+    concerns when he visited"), else the latest person named before it."""
+    clause = pronoun.head
+    if clause.dep_ in ("advcl", "conj", "relcl", "ccomp") and clause.head is not clause:
+        governing_subject = {
+            t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree
+        }
+        for entity in sentence.ents:
+            if entity.root.i in governing_subject and entity.label_ in ("PERSON", "ORG"):
+                name = actors.canonical(entity)
+                if name:
+                    return name
+    return actors.person_before(pronoun.i)
+
+
+def _is_place(entity: Span) -> bool:
+    root = entity.root
+    if root.dep_ in ("appos", "npadvmod", "conj") and root.head.ent_type_ in PLACE_LABELS:
+        root = root.head  # "Washington, D.C.", "Thailand and Laos"
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach")
+
+
+def told_tokens(trigger: Token, clause: Token, statement: bool) -> set[int]:
+    """The tokens a summary is made of: the clause, its infinitives, and what a statement said;
+    for an event noun outside any clause of its own, its noun phrase."""
+    if not is_verb(clause):
+        return {token.i for token in clause.subtree}
+    clause_tokens = clause_of(clause) | subject_tokens(clause)
+    kept = ("xcomp", "ccomp") if statement else ("xcomp",)
+    told = clause_tokens | {trigger.i}
+    for child in clause.children:
+        if child.dep_ in kept or (len(clause_tokens) < 8 and child.dep_ == "advcl"):
+            told |= {token.i for token in child.subtree}
+    return told
+
+
+def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
+    """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS; a
+    subject pronoun is written as the name it stands for ("Glyn Davies visited China")."""
+    doc = sentence.doc
+    named = {
+        token.i: person
+        for token in sentence
+        if token.i in indices and token.dep_ in SUBJECTS and token.lower_ in PERSONAL_PRONOUNS
+        if (person := antecedent(token, sentence, actors))
+    }
+    tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
+    while tokens and (
+        tokens[0].dep_ in ("punct", "cc", "mark")
+        or tokens[0].tag_ == "WRB"  # "when he visited China" reads as "he visited China"
+        or tokens[0].lower_ in OPENING_ADVERBS
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].dep_ in ("cc", "mark", "prep", "aux", "det") or tokens[-1].is_punct
+    ):
+        tokens = tokens[:-1]
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if token.dep_ == "prep" and not any(child.i in indices for child in token.children):
+            continue  # a preposition whose object was cut away
+        joined = previous is not None and previous.i + 1 == token.i and not previous.whitespace_
+        if previous is not None and not joined and not (token.is_punct and token.text in ",.;:)’”"):
+            parts.append(" ")
+        parts.append(named.get(token.i, token.text))
+        previous = token
+    words = "".join(parts).split()
+    text = " ".join(words[:SUMMARY_WORDS])
+    return text + " …" if len(words) > SUMMARY_WORDS else text
