@@ -61,7 +61,7 @@ def test_schema_header_and_documents(chronology: dict[str, Any]) -> None:
         ("repatriation", "2023-10", ("China",), "about 500"),
         ("repatriation", "2024-04-26", (), "Baishan"),
         ("statement", "2024-05-08", ("Human Rights Watch",), "confirmed on the 8th"),
-        ("meeting", "2024-05-13", ("Cho Tae-yul", "Wang Yi"), "held talks"),
+        ("talks", "2024-05-13", ("Cho Tae-yul", "Wang Yi"), "held talks"),
     ],
 )
 def test_seed_events_appear_once_with_their_date(
@@ -154,7 +154,7 @@ def test_files_as_well_as_folders_and_published_option(seeds: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["documents"][0]["published_source"] == "option"
-    assert find(data, "meeting", "2024-05-13", "Cho Tae-yul")  # "the 13th", still before the 20th
+    assert find(data, "talks", "2024-05-13", "Cho Tae-yul")  # "the 13th", still before the 20th
 
 
 def test_published_for_unknown_article_is_reported(seeds: Path) -> None:
@@ -220,7 +220,7 @@ def test_undated_article_warns_and_never_guesses(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "publication date unknown" in result.stderr and "unresolved" in result.stderr
     data = json.loads(result.stdout)
-    (talks,) = [e for e in data["events"] if e["type"] == "meeting"]
+    (talks,) = [e for e in data["events"] if e["type"] == "talks"]
     assert talks["date"] is None and talks["precision"] == "unresolved"
     assert find(data, "repatriation", "2023-10", "China")
 

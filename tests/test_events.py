@@ -35,7 +35,7 @@ def test_meeting_with_date_actors_and_place(nlp: Language) -> None:
         "On the 13th (local time), Minister Cho Tae-yul held talks with Wang Yi "
         "at the Diaoyutai State Guesthouse in Beijing, China."
     )
-    meeting = only(events_of(nlp, text), "meeting")
+    meeting = only(events_of(nlp, text), "talks")
     assert meeting.date is not None and meeting.date.value == "2024-05-13"
     assert meeting.precision == "day"
     assert meeting.actors[:2] == ("Cho Tae-yul", "Wang Yi")
@@ -89,10 +89,10 @@ def test_negated_and_unreal_events_are_skipped(nlp: Language) -> None:
     assert not [
         e
         for e in events_of(nlp, "There has been no separate meeting between Kim and Ri.")
-        if e.type == "meeting"
+        if e.type in ("meeting", "talks")
     ]
     unreal = events_of(nlp, "Ri Yong-ho rejected an offer of talks by Lim Sung-nam.")
-    assert not [e for e in unreal if e.type == "meeting"]
+    assert not [e for e in unreal if e.type in ("meeting", "talks")]
 
 
 def test_future_event_without_date_is_skipped(nlp: Language) -> None:
@@ -122,7 +122,7 @@ def test_unnamed_speakers_are_not_statements(nlp: Language) -> None:
 
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
-        events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "meeting"
+        events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"
     )
     assert meeting.precision == "unresolved"
 

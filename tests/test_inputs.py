@@ -70,5 +70,5 @@ def test_markdown_front_matter_dates_the_article(tmp_path: Path) -> None:
     code, data, _ = extract([str(tmp_path)])
     assert code == 0
     assert data["documents"][0]["published_source"] == "front-matter"
-    (talks,) = [e for e in data["events"] if e["type"] == "meeting"]
+    (talks,) = [e for e in data["events"] if e["type"] == "talks"]
     assert talks["date"] == "2024-05-13"

@@ -25,8 +25,20 @@ _CONTAINERS = ("month", "week")
 CONFLICT_DAYS = 7
 
 
+# Types one event may be told as: a meeting is where talks are held.
+_KINDRED_TYPES = ({"meeting", "talks"},)
+
+
+def _same_type(first: Event, second: Event) -> bool:
+    return first.type == second.type or any(
+        {first.type, second.type} <= kindred for kindred in _KINDRED_TYPES
+    )
+
+
 def same_event(first: Event, second: Event) -> bool:
-    if first.type != second.type or first.precision in _UNDATED or second.precision in _UNDATED:
+    if not _same_type(first, second):
+        return False
+    if first.precision in _UNDATED or second.precision in _UNDATED:
         return False
     if not _same_date(first, second):
         return False
@@ -102,7 +114,7 @@ def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
 
 def _conflicting(first: list[Event], second: list[Event]) -> bool:
     a, b = first[0], second[0]
-    if a.type != b.type or a.precision not in ("day", "time") or b.precision not in ("day", "time"):
+    if not _same_type(a, b) or a.precision not in ("day", "time") or b.precision not in ("day", "time"):
         return False
     if {e.mention.document for e in first} & {e.mention.document for e in second}:
         return False
@@ -138,7 +150,7 @@ def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Ev
         for group in groups
         if group[0].precision not in (*_UNDATED, "publication")
         and any(member.mention.document == event.mention.document for member in group)
-        and group[0].type == event.type
+        and _same_type(group[0], event)
         and set(group[0].principals) & set(event.principals)
         and not _places_conflict(group[0], event)
     ]

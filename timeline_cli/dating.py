@@ -73,7 +73,7 @@ def _is_comparison(root: Token) -> bool:
     if root.dep_ != "pobj":
         return False
     preposition = root.head
-    if preposition.lower_ in ("than", "versus", "vs", "vs."):
+    if preposition.lower_ in ("than", "versus", "vs", "vs.", "unlike", "like"):
         return True
     above = preposition.head
     return (preposition.lower_ == "with" and above.lemma_ in ("compare", "compared")) or (
@@ -238,11 +238,14 @@ def _offset_days(preposition: Token, predicate: Token) -> int | None:
 
 
 def shifted(value: TimeValue, days: int) -> TimeValue | None:
+    """The anchor's date moved by whole days; "right after" an event in October is October."""
     interval = value.interval
-    if interval is None or value.precision not in ("day", "time"):
+    if interval is None:
         return None
     if days == 0:
         return day_value(value)
+    if value.precision not in ("day", "time"):
+        return None
     return TimeValue((interval[0] + timedelta(days=days)).isoformat(), "DATE", rule="anchored")
 
 

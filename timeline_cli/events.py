@@ -31,7 +31,7 @@ from timeline_cli.dating import (
 )
 from timeline_cli.docindex import DocIndex
 from timeline_cli.event_types import classify, hazard_names
-from timeline_cli.evidence import participants, summary_of, told_tokens
+from timeline_cli.evidence import antecedent, participants, summary_of, told_tokens
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.mentions import PRESENT, Timex, tense_of
 from timeline_cli.models import Document, Event, Mention
@@ -100,7 +100,12 @@ class _ArticleReader:
             owner = date_owner(timex, sentence, self.lexicon)
             if owner is not None:
                 owned.setdefault(owner.i, []).append(timex)
-        dater = _SentenceDater(self, sentence, dates, owned, quoted)
+        vague = {
+            owner.i
+            for timex in timexes
+            if _is_vague(timex) and (owner := date_owner(timex, sentence, self.lexicon))
+        }
+        dater = _SentenceDater(self, sentence, dates, owned, quoted, vague)
         events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
         for candidate in dater.candidates():
@@ -117,14 +122,17 @@ class _ArticleReader:
         token = candidate.token
         name = classify(token, self.lexicon, self.hazards)
         event_type, subtype = self.lexicon.type_of(name)
-        statement = is_speech(token, self.lexicon) and not _is_passive(token)
+        speech = is_speech(token, self.lexicon) and not _is_passive(token)
+        statement = speech or event_type == "statement"
         if candidate.dating is None or _about_a_picture(token, sentence):
+            return None
+        if name == OTHER and (_only_an_anchor(token) or _hearsay(token)):
             return None
         if name == OTHER and _is_state(token, self.lexicon):
             return None
-        clause = token if is_verb(token) else _clause_of_noun(token)
+        clause = token if is_verb(token) else _clause_of_noun(token, self.lexicon)
         names, places = participants(sentence, clause, token, self.actors)
-        if statement and not self._has_speaker(token, sentence):
+        if speech and not self._has_speaker(token, sentence):
             return None
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
@@ -152,10 +160,10 @@ class _ArticleReader:
             subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
         for head in subject:
             words = {t.i for t in head.subtree}
-            if head.lower_ in ("he", "she", "they", "it", "we", "i"):
-                return head.lower_ in ("he", "she") or any(
-                    e.root.i in words for e in sentence.ents
-                )
+            if head.lower_ in ("he", "she"):
+                return antecedent(head, sentence, self.actors) is not None
+            if head.pos_ == "PRON":
+                return False  # "we urge", "they said": no one a chronology can name
             if any(e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sentence.ents):
                 return True
             if head.pos_ == "PROPN" or head.lemma_.lower() in self.lexicon.speaker_nouns:
@@ -191,8 +199,10 @@ class _SentenceDater:
         dates: list[Timex],
         owned: dict[int, list[Timex]],
         quoted: list[Timex],
+        vague: set[int],
     ) -> None:
         self.reader = reader
+        self.vague = vague  # predicates dated only vaguely ("recently"): they borrow no date
         self.lexicon = reader.lexicon
         self.sentence = sentence
         self.dates = dates
@@ -209,12 +219,20 @@ class _SentenceDater:
             if mood is None:
                 continue
             dating = self.dating(token)
+            if dating is not None and self._unplaceable(dating):
+                dating = None  # "that morning" with no day told before it
             if dating is None and is_speech(token, self.lexicon):
                 dating = self._statement_dating()
             if dating is None or (mood == PLANNED and not dating.own):
                 continue
             found.append(Candidate(token, mood, dating))
         return found
+
+    def _unplaceable(self, dating: Dating) -> bool:
+        """A relative date left open although the article has a date to resolve it: its
+        narrative reference was missing, so it places nothing."""
+        unresolved = dating.value.value.startswith("X")
+        return unresolved and self.reader.document.publication.date is not None
 
     def _is_candidate(self, token: Token) -> bool:
         if token.i in self.owned:
@@ -237,7 +255,7 @@ class _SentenceDater:
         complement = self._xcomp_dating(token)
         if complement is not None:
             return complement  # "tried to converge on the palace on Saturday"
-        if depth > 6:
+        if depth > 6 or token.i in self.vague:
             return None
         borrowed = self._borrowed(token, depth)
         return Dating(borrowed.value, borrowed.text, borrowed.end, own=False,
@@ -335,6 +353,12 @@ class _SentenceDater:
 _UNKNOWN = Dating(TimeValue("", "DATE"), None, publication=True)
 
 
+def _is_vague(timex: Timex) -> bool:
+    """ "recently", "earlier", "in the past": the text dates the event, but not on a calendar."""
+    value = timex.value
+    return value is not None and value.value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
+
+
 def is_speech(token: Token, lexicon: Lexicon) -> bool:
     """A verb of saying; "report to prison" and "confirmed as minister" are not."""
     if not is_verb(token) or token.lemma_.lower() not in lexicon.speech_verbs:
@@ -358,6 +382,22 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
     if not is_verb(token) or token.lemma_ not in lexicon.state_verbs:
         return False
     return not any(child.dep_ == "prt" for child in token.children)
+
+
+_ANCHOR_PREPOSITIONS = ("after", "before", "following", "since", "until", "till", "ahead")
+_HEARSAY = ("news", "report", "word", "rumor", "rumour")
+
+
+def _only_an_anchor(noun: Token) -> bool:
+    """An untyped occurrence named only to date another: "right after the closing of the
+    Games in October" tells a repatriation, not a closing."""
+    return not is_verb(noun) and noun.dep_ == "pobj" and noun.head.lower_ in _ANCHOR_PREPOSITIONS
+
+
+def _hearsay(verb: Token) -> bool:
+    """ "News emerged that 200 defectors were repatriated": the news is not the event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in _HEARSAY
 
 
 _PICTURES = ("image", "photo", "photograph", "picture", "video", "footage", "file")
@@ -435,11 +475,14 @@ def _governing_predicate(noun: Token) -> Token | None:
     return None
 
 
-def _clause_of_noun(noun: Token) -> Token:
+def _clause_of_noun(noun: Token, lexicon: Lexicon) -> Token:
     """The clause a noun event is told in: its verb when it is the subject ("Wednesday's
-    bombing was the first attack"), else the noun phrase itself."""
+    bombing was the first attack") or when the noun only sets the scene ("Clinton said, after
+    their talks, ..."), else the noun phrase itself."""
     if noun.dep_ in ("nsubj", "nsubjpass") and is_verb(noun.head):
         return noun.head
+    if _in_event_phrase(noun, lexicon):
+        return _governing_predicate(noun) or noun
     return noun
 
 

@@ -28,6 +28,7 @@ class Lexicon:
     hazard_titles: frozenset[str]
     impact_verbs: frozenset[str]
     event_prepositions: frozenset[str]
+    not_event_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     blocking_heads: frozenset[str]
     planning_heads: frozenset[str]
@@ -80,6 +81,7 @@ def load_lexicon() -> Lexicon:
         hazard_titles=frozenset(raw["hazards"]["titles"]),
         impact_verbs=frozenset(raw["hazards"]["impact_verbs"]),
         event_prepositions=frozenset(raw["nouns"]["event_prepositions"]),
+        not_event_nouns=frozenset(raw["nouns"]["not_events"]),
         speaker_nouns=frozenset(raw["nouns"]["speakers"]),
         blocking_heads=frozenset(raw["factuality"]["blocking_heads"]),
         planning_heads=frozenset(raw["factuality"]["planning_heads"]),

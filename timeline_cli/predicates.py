@@ -36,7 +36,13 @@ def is_event_noun(token: Token, lexicon: Lexicon) -> bool:
         return True
     if any((child.lower_, token.lemma_) in lexicon.noun_phrases for child in token.children):
         return True
-    return token.tag_ == "NN" and token.lower_.endswith("ing") and len(token.lower_) > 5
+    word = token.lower_
+    return (
+        token.tag_ == "NN"
+        and word.endswith("ing")
+        and len(word) > 5
+        and word not in lexicon.not_event_nouns
+    )
 
 
 def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False) -> str | None:
@@ -45,7 +51,7 @@ def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False
     An event noun with a date of its own is presupposed, whatever governs it: "a decision to
     seek a third term in the last election in 2015" still tells an election in 2015.
     """
-    if index.in_quote(token) or _is_question(token, index):
+    if _quoted(token, index) or _is_question(token, index):
         return None
     if _negated(token):
         return None
@@ -99,15 +105,28 @@ def _own_mood(token: Token, lexicon: Lexicon) -> str | None:
     return FACT
 
 
+def _quoted(token: Token, index: DocIndex) -> bool:
+    """Told by a speaker in a direct quotation. A quoted fragment inside the journalist's own
+    sentence ("Davies “raised our concerns” with officials") is the article's account."""
+    if not index.in_quote(token):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or index.in_quote(subject)
+
+
 def _negated(token: Token) -> bool:
+    """ "did not meet", "never met", "no meeting", "no expression of regret was made"."""
     near = [
         *token.children,
         *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children),
     ]
-    return any(
+    if any(
         child.dep_ == "neg" or (child.lower_ in _NEGATIONS and child.dep_ in ("det", "advmod"))
         for child in near
-    )
+    ):
+        return True
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(g.lower_ == "no" and g.dep_ == "det" for s in subjects for g in s.children)
 
 
 def _reported(token: Token, lexicon: Lexicon) -> bool:
