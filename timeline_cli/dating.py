@@ -82,9 +82,16 @@ def _is_comparison(root: Token) -> bool:
 
 
 def day_value(value: TimeValue) -> TimeValue:
-    """Events are dated to the day: "at 7:18 p.m. Sunday" dates its event on Sunday."""
+    """Events are dated to the day: "at 7:18 p.m. Sunday" dates its event on Sunday. A bound
+    with "more than" is only known to the next unit: "more than a week ago" is that month."""
     if value.type == "TIME" and "T" in value.value and len(value.value) >= 10:
         return replace(value, value=value.value[:10], type="DATE", mod=None)
+    interval = value.interval
+    if value.mod == "MORE_THAN" and interval is not None:
+        if value.precision == "week":
+            return replace(value, value=interval[0].strftime("%Y-%m"))
+        if value.precision == "month":
+            return replace(value, value=interval[0].strftime("%Y"))
     return value
 
 

@@ -25,6 +25,11 @@ from spacy.vocab import Vocab
 from timeline_cli.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 
 TEMPORAL_LABELS = ("DATE", "TIME")
+_RELATIVE_UNITS = [
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+    "nights", "week", "weeks", "month", "months", "year", "years",
+]  # fmt: skip
+_DAYLIGHT_MARKS = ("dawn", "dusk", "sunrise", "sunset", "nightfall", "daybreak")
 _DAY_WORDS = {day for day in WEEKDAYS if len(day) > 3} | {"today", "yesterday", "tomorrow"}
 _QUARTER_ORDINALS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
 _UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
@@ -104,6 +109,21 @@ def _matcher(vocab: Vocab) -> Matcher:
             {"LOWER": {"IN": _HOLIDAY_WORDS}},
             {"LOWER": {"IN": ["day", "eve", "week"]}, "OP": "?"},
         ],
+        # Told from the narrative's day: "a day before", "minutes later", "the night before".
+        [
+            {"LOWER": {"IN": ["a", "an", "one", "two", "three", "four", "five", "few"]}, "OP": "*"},
+            {"LOWER": {"IN": _RELATIVE_UNITS}},
+            {"LOWER": {"IN": ["before", "earlier", "later", "after"]}},
+        ],
+        [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["day", "night", "morning", "evening", "afternoon"]}},
+            {"LOWER": {"IN": ["before", "after"]}},
+        ],
+        [{"LOWER": "overnight"}],
+        [{"LOWER": "as"}, {"LOWER": "the"}, {"LOWER": "sun"}, {"LEMMA": {"IN": ["set", "rise"]}}],
+        [{"LOWER": "at"}, {"LOWER": {"IN": list(_DAYLIGHT_MARKS)}}],
+        [{"LOWER": "press"}, {"LOWER": "time"}],
     ]
     matcher.add("TIMEX", patterns, greedy="LONGEST")
     return matcher
@@ -114,12 +134,24 @@ def temporal_candidates(doc: Doc) -> list[Candidate]:
     spans = _joined([e for e in doc.ents if e.label_ in TEMPORAL_LABELS])
     covered = {index for span in spans for index in range(span.start, span.end)}
     for _, start, end in _matcher(doc.vocab)(doc):
+        if _preposition_with_object(doc, end):
+            continue  # "a day before the vote" dates by the vote, not by the narrative
         if not covered.intersection(range(start, end)):
             spans.append(doc[start:end])
             covered.update(range(start, end))
     candidates = [part for span in spans for part in _split(span)]
     candidates = [_trimmed(c) for c in candidates if not _look_alike(c.span)]
     return _with_listed_days(sorted(candidates, key=lambda candidate: candidate.span.start))
+
+
+def _preposition_with_object(doc: Doc, end: int) -> bool:
+    last = doc[end - 1]
+    following = doc[end] if end < len(doc) else None
+    return (
+        last.lower_ in ("before", "after")
+        and following is not None
+        and following.pos_ in ("DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ", "VERB", "SCONJ")
+    )
 
 
 def _with_listed_days(candidates: list[Candidate]) -> list[Candidate]:

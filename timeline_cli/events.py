@@ -108,8 +108,9 @@ class _ArticleReader:
         dater = _SentenceDater(self, sentence, dates, owned, quoted, vague)
         events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
-        for candidate in dater.candidates():
-            event = self._event(candidate, sentence)
+        candidates = dater.candidates()
+        for candidate in candidates:
+            event = self._event(candidate, sentence, dater.lenders)
             if event is None:
                 continue
             key = (event.type, event.date.value if event.date else None)
@@ -118,7 +119,7 @@ class _ArticleReader:
                 events.append(event)
         return events
 
-    def _event(self, candidate: Candidate, sentence: Span) -> Event | None:
+    def _event(self, candidate: Candidate, sentence: Span, lenders: set[int]) -> Event | None:
         token = candidate.token
         name = classify(token, self.lexicon, self.hazards)
         event_type, subtype = self.lexicon.type_of(name)
@@ -126,7 +127,7 @@ class _ArticleReader:
         statement = speech or event_type == "statement"
         if candidate.dating is None or _about_a_picture(token, sentence):
             return None
-        if name == OTHER and (_only_an_anchor(token) or _hearsay(token)):
+        if name == OTHER and (token.i in lenders or _hearsay(token)):
             return None
         if name == OTHER and _is_state(token, self.lexicon):
             return None
@@ -209,6 +210,9 @@ class _SentenceDater:
         self.owned = owned
         self.quoted = quoted
         self._memo: dict[int, Dating | None] = {}
+        # Untyped occurrences that only date another predicate ("right after the closing of
+        # the Games in October" tells a repatriation, not a closing).
+        self.lenders: set[int] = set()
 
     def candidates(self) -> list[Candidate]:
         found = []
@@ -280,6 +284,7 @@ class _SentenceDater:
             timex, days = anchored
             value = shifted(timex.value, days)
             if value is not None:
+                self.lenders.update(self._owners_of(timex))
                 return Dating(value, timex.text)
         subject_event = self._subject_event_dating(token, depth)
         if subject_event is not None:
@@ -343,6 +348,9 @@ class _SentenceDater:
                 return own_dating(self.owned[child.i], self.sentence)
         return None
 
+    def _owners_of(self, timex: Timex) -> list[int]:
+        return [owner for owner, owned in self.owned.items() if timex in owned]
+
     def _timex_at(self, token: Token) -> Dating | None:
         for timex in self.dates:
             if timex.start <= token.i < timex.end:
@@ -384,14 +392,7 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
     return not any(child.dep_ == "prt" for child in token.children)
 
 
-_ANCHOR_PREPOSITIONS = ("after", "before", "following", "since", "until", "till", "ahead")
 _HEARSAY = ("news", "report", "word", "rumor", "rumour")
-
-
-def _only_an_anchor(noun: Token) -> bool:
-    """An untyped occurrence named only to date another: "right after the closing of the
-    Games in October" tells a repatriation, not a closing."""
-    return not is_verb(noun) and noun.dep_ == "pobj" and noun.head.lower_ in _ANCHOR_PREPOSITIONS
 
 
 def _hearsay(verb: Token) -> bool:

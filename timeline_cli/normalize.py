@@ -95,7 +95,8 @@ def _simplify(text: str) -> str:
         text,
     )
     text = re.sub(r" (?:or so|or thereabouts)\b", "", text)
-    text = re.sub(r"\b(?:[ecmp][sd]t|gmt|utc)\b ?", "", text).strip()
+    text = re.sub(r"\b(?:[ecmp][sd]?t|gmt|utc)\b ?", "", text).strip()
+    text = re.sub(r"^as of press time$|^press time$", "today", text)
     return _digits_for_words(text)
 
 

@@ -4,7 +4,13 @@ returns a TimeValue or None."""
 
 from __future__ import annotations
 
-from timeline_cli.rules.absolute import month_day_year, numeric_date, with_trailing_year, year_forms
+from timeline_cli.rules.absolute import (
+    day_range,
+    month_day_year,
+    numeric_date,
+    with_trailing_year,
+    year_forms,
+)
 from timeline_cli.rules.amounts import age, duration, frequency, recurring_days
 from timeline_cli.rules.anchored import (
     ago_or_later,
@@ -19,7 +25,7 @@ from timeline_cli.rules.anchored import (
     weekday_and_date,
 )
 from timeline_cli.rules.base import Rule
-from timeline_cli.rules.clock import clock_time, part_of_day, time_on_day
+from timeline_cli.rules.clock import clock_time, daylight, part_of_day, time_on_day
 from timeline_cli.rules.periods import (
     business_year,
     quarter_or_half,
@@ -48,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     weekday,
     day_of_month,
     month_with_relative_year,
+    day_range,
     month_day_year,
     time_on_day,
     quarter_or_half,
@@ -56,5 +63,6 @@ RULES: tuple[Rule, ...] = (
     numeric_date,
     clock_time,
     part_of_day,
+    daylight,
     with_trailing_year,
 )

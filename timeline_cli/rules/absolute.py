@@ -26,6 +26,17 @@ from timeline_cli.rules.base import (
 from timeline_cli.timevalue import DATE, TimeValue
 
 
+def day_range(text: str, context: Context) -> TimeValue | None:
+    """'Nov. 15-18', 'March 3-5, 2012': a stretch of days, dated by its first."""
+    match = re.fullmatch(
+        rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}}) ?- ?(?P<last>\d{{1,2}})(?P<y>,? \d{{4}})?", text
+    )
+    if match is None or int(match.group("last")) <= int(match.group("d")):
+        return None
+    first = month_day_year(f"{match.group('m')} {match.group('d')}{match.group('y') or ''}", context)
+    return replace(first, rule="day_range") if first is not None else None
+
+
 def month_day_year(text: str, context: Context) -> TimeValue | None:
     """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March';
     'last Oct. 23' and 'next March 9' look only back or ahead."""

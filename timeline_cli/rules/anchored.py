@@ -99,6 +99,9 @@ def narrative_day(text: str, context: Context) -> TimeValue | None:
         r"|the (next|following|previous|preceding) (day|week|month|year)",
         text,
     )
+    before_after = re.fullmatch(r"the (day|night|morning|evening|afternoon) (before|after)", text)
+    if before_after:
+        return _day_around_reference(before_after.group(1), before_after.group(2), context)
     part_of_day = re.fullmatch(
         r"(?:earlier |later )?(?:that|the same|the (next|following))"
         r" (morning|afternoon|evening|night)",
@@ -120,6 +123,20 @@ def narrative_day(text: str, context: Context) -> TimeValue | None:
     return shift_unit(reference, unit, step)
 
 
+def _day_around_reference(part: str, which: str, context: Context) -> TimeValue:
+    """'the night before', 'the day after': next to the narrative's day."""
+    reference = context.reference or context.anchor
+    if reference is None:
+        return unresolved("narrative_day")
+    day = reference + timedelta(days=-1 if which == "before" else 1)
+    if part == "day":
+        return on_day(day)
+    return TimeValue(f"{day.isoformat()}T{PARTS_OF_DAY[part]}", TIME)
+
+
+_SHORT_UNITS = ("second", "minute", "hour")
+
+
 def ago_or_later(text: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
         rf"(?:(?P<n>{NUMBER}) |a few |several |some )?(?P<unit>{UNIT})s? "
@@ -130,6 +147,10 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     if not match:
         return None
     backwards = match.group("dir") in ("ago", "earlier", "before")
+    if match.group("unit") in _SHORT_UNITS and match.group("dir") != "":
+        # "minutes later", "two hours earlier": the same day as the one the story tells
+        base = context.reference or context.anchor
+        return on_day(base) if base is not None else unresolved("ago_or_later")
     vague = re.match(r"(?:a few|several|some) ", text)
     if vague or (match.group("n") or "").lower() in VAGUE_NUMBERS:
         # "several years ago" is some time before: no calendar value would be honest

@@ -40,6 +40,24 @@ def part_of_day(text: str, context: Context) -> TimeValue | None:
     return TimeValue(f"{day.isoformat()}T{_part_code(match.group(1))}", TIME)
 
 
+_DAYLIGHT = {
+    "dawn": "MO", "sunrise": "MO", "daybreak": "MO", "first light": "MO",
+    "dusk": "EV", "sunset": "EV", "nightfall": "EV",
+}  # fmt: skip
+
+
+def daylight(text: str, context: Context) -> TimeValue | None:
+    """'as the sun set', 'at dawn': a part of the day the story is telling."""
+    sun = re.fullmatch(r"as the sun (set|sets|rose|rises|went down|came up)", text)
+    if sun is None and text not in _DAYLIGHT:
+        return None
+    day = context.reference or context.anchor
+    if day is None:
+        return unresolved("daylight")
+    part = ("EV" if sun.group(1) in ("set", "sets", "went down") else "MO") if sun else _DAYLIGHT[text]
+    return TimeValue(f"{day.isoformat()}T{part}", TIME)
+
+
 def time_on_day(text: str, context: Context) -> TimeValue | None:
     """A clock time or part of day with the day it falls on, in either order."""
     match = re.fullmatch(rf"(?P<time>{_CLOCK}|{_IN_THE}|{_PART}),? (?:on )?(?P<day>.+)", text)
