@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
+from timeline_cli.lexicon import OTHER
 from timeline_cli.models import ChronologyEvent, DateConflict, Event
 from timeline_cli.timevalue import PRECISION_RANK
 
@@ -36,8 +37,8 @@ def _same_type(first: Event, second: Event) -> bool:
 
 
 def same_event(first: Event, second: Event) -> bool:
-    if not _same_type(first, second):
-        return False
+    if not _same_type(first, second) or first.planned != second.planned:
+        return False  # what happened is not what is planned: "held talks", "will resume talks"
     if first.precision in _UNDATED or second.precision in _UNDATED:
         return False
     if not _same_date(first, second):
@@ -54,8 +55,8 @@ def _participants_agree(first: Event, second: Event) -> bool:
         return True
     if first.mention.document != second.mention.document or first.type in _OWN_DAY_TYPES:
         return False
-    if first.interval != second.interval:
-        return False  # a week is not its Sunday's final unless someone takes part in both
+    if first.interval != second.interval and first.type == OTHER:
+        return False  # "last week's win" is not Sunday's final: "other" says too little
     return not (first.principals and second.principals)
 
 

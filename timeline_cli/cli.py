@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from timeline_cli import __version__
 from timeline_cli.documents import load_documents
 from timeline_cli.engines import ENGINES, EngineUnavailable
+from timeline_cli.eval_events import GoldError, evaluate_events, events_table
 from timeline_cli.eval_timeline import evaluate_timelines
 from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.explain import Explanation, explain_documents, explanation_text
@@ -336,6 +337,34 @@ def eval_timex(
         Console(highlight=False).print(scores_table(scores))
     for row in rows:
         typer.echo(f"{row.document}\tgold: {row.gold or '-'}\tpredicted: {row.predicted or '-'}")
+
+
+@app.command("eval-events")
+def eval_events(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="A folder in news-dev's layout: articles/, index.csv, gold.json."),
+    ],
+    as_json: JsonOption = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every missed, misdated, mistyped or spurious event.")
+    ] = False,
+    model: ModelOption = None,
+) -> None:
+    """Score dated events against hand-dated gold events (found, dated, typed, precision)."""
+    stderr = Console(stderr=True, highlight=False)
+    try:
+        scores = evaluate_events(folder, model=model)
+    except (GoldError, ModelNotFound) as error:
+        stderr.print(f"timeline: error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        typer.echo(json.dumps(scores if errors else {**scores, "errors": []}, indent=2))
+        return
+    Console(highlight=False).print(events_table(scores))
+    if errors:
+        for line in scores["errors"]:  # type: ignore[union-attr]
+            typer.echo(line)
 
 
 @app.command("eval-timeline")

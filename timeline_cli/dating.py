@@ -109,6 +109,8 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
             return carrier(noun, lexicon)
     before = doc[timex.start - 1] if timex.start > sentence.start else None
     if before is not None and node.dep_ != "pobj" and is_event_noun(before, lexicon):
+        if before.dep_ == "dobj" and is_verb(before.head):
+            return before.head  # "returned its verdict Thursday evening"
         return carrier(before, lexicon)  # "the summit next month", "protests last week"
     verb = governing_verb(node)
     if verb is None or not (sentence.start <= verb.i < sentence.end):
@@ -211,25 +213,50 @@ def when_clause_head(predicate: Token) -> Token | None:
     return predicate.head
 
 
-def anchored_offset(predicate: Token, timexes: Sequence[Timex]) -> tuple[Timex, int] | None:
-    """A date reached from an anchor: "Minutes after Sunday night's launch" (the same day),
-    "a day after the Friday vote" (one day later). Returns the anchor and the day offset."""
+def _anchor_phrases(predicate: Token) -> list[tuple[Token, int]]:
+    """The "after/before X" phrases of a predicate with their day offsets: "minutes after the
+    launch" (0), "a day after the vote" (1), "two days before" (-2). The offset may hang on
+    the verb or carry the phrase itself ("[a day [after the vote]]")."""
+    found = []
     for child in predicate.children:
-        if child.dep_ != "prep" or child.lower_ not in ("after", "before", "following"):
-            continue
-        offset = _offset_days(child, predicate)
-        if offset is None:
-            continue
-        span = (child.left_edge.i, child.right_edge.i)
+        phrases = [child] if child.dep_ == "prep" else []
+        if child.dep_ in ("npadvmod", "dep", "advmod"):
+            phrases = [g for g in child.children if g.dep_ == "prep"]
+        for phrase in phrases:
+            if phrase.lower_ not in ("after", "before", "following"):
+                continue
+            offset = _offset_days(phrase, predicate)
+            if offset is not None:
+                found.append((phrase, -offset if phrase.lower_ == "before" else offset))
+    return found
+
+
+def anchored_offset(predicate: Token, timexes: Sequence[Timex]) -> tuple[Timex, int] | None:
+    """A date reached from a dated anchor: "Minutes after Sunday night's launch" (the same
+    day), "a day after the Friday vote" (one day later). Returns the anchor and the offset."""
+    for phrase, days in _anchor_phrases(predicate):
+        span = (phrase.left_edge.i, phrase.right_edge.i)
         for timex in timexes:
             if span[0] <= timex.start <= span[1]:
-                return timex, -offset if child.lower_ == "before" else offset
+                return timex, days
+    return None
+
+
+def anchor_event(predicate: Token, lexicon: Lexicon) -> tuple[Token, int] | None:
+    """An undated event noun that anchors the predicate with an offset: "a day after the
+    vote", "hours after the blast". Its date is that of the event told before."""
+    for phrase, days in _anchor_phrases(predicate):
+        noun = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+        if noun is not None and is_event_noun(noun, lexicon):
+            return noun, days
     return None
 
 
 def _offset_days(preposition: Token, predicate: Token) -> int | None:
     """0 for "minutes after", N for "N days after", None for a bare "after" (any time later)."""
-    words = [
+    head = preposition.head
+    words = [head] if head is not predicate else []
+    words += [
         token
         for token in (*preposition.children, *predicate.children)
         if token.dep_ in ("npadvmod", "dep", "advmod") and token.i < preposition.i

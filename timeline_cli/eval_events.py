@@ -27,6 +27,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from rich.table import Table
 
 from timeline_cli.models import ChronologyEvent
 from timeline_cli.pipeline import Settings, run
@@ -219,6 +222,32 @@ def summarize(scores: Sequence[ArticleScore]) -> dict[str, object]:
         ],
         "errors": [line for s in scores for line in s.misses],
     }
+
+
+def events_table(scores: Mapping[str, Any]) -> Table:
+    """Per-article counts, then the totals with their shares."""
+    table = Table(title=f"Dated events: {scores['gold']} gold, {scores['output']} output")
+    for column in ("article", "gold", "found", "dated", "typed", "output", "precise"):
+        table.add_column(column, justify="left" if column == "article" else "right")
+    for row in scores["articles"]:
+        table.add_row(
+            row["file"], *(str(row[k]) for k in ("gold", "found", "dated", "typed", "output", "precise"))
+        )
+    table.add_section()
+    table.add_row(
+        "all",
+        str(scores["gold"]),
+        f"{scores['found']} ({scores['found_share']:.1%})",
+        f"{scores['dated']} ({scores['dated_share']:.1%})",
+        f"{scores['typed']} ({scores['typed_share']:.1%})",
+        str(scores["output"]),
+        f"{scores['precise']} ({scores['precision']:.1%})",
+    )
+    table.caption = (
+        f"one-to-one dated right: {scores['one_to_one_dated']} "
+        f"({scores['one_to_one_dated_share']:.1%})"
+    )
+    return table
 
 
 def scores_line(scores: Mapping[str, object]) -> str:

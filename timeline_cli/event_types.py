@@ -18,7 +18,6 @@ _PHRASE_DEPS = (
 )  # fmt: skip
 _OBJECT_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
 _SUBJECTS = ("nsubj", "nsubjpass")
-_HAPPEN_VERBS = ("happen", "occur", "begin", "start", "end", "erupt", "break", "continue", "resume")
 _INFORMATION = {
     "footage", "figure", "report", "datum", "data", "result", "statement", "video", "image",
     "photo", "detail", "list", "name", "record", "document", "transcript", "finding", "number",
@@ -65,6 +64,12 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
     lemma = verb.lemma_.lower()
     if _undoes(verb, lexicon):
         return OTHER  # "the launch was aborted": what happened is not a launch
+    if lemma in lexicon.speech_verbs or lexicon.verbs.get(lemma) == "statement":
+        if not speaks(verb, lexicon):
+            return OTHER  # "ordered to report to prison"
+        speaker = _speaker(verb)
+        if speaker is not None and speaker.lemma_.lower() in _COURTS:
+            return "ruling"  # what a court declares is its ruling
     phrase = _phrase_type(verb, lexicon)
     if phrase and _fits_subject(phrase, verb):
         return phrase
@@ -89,13 +94,18 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
     if subject is not None and subject.lemma_.lower() in lexicon.agents:
         return lexicon.agents[subject.lemma_.lower()]  # "protesters converged on the palace"
     told = _event_subject(verb, lexicon)
-    if told is not None and lemma in _HAPPEN_VERBS:
-        return noun_type(told, lexicon)  # "the protest began on Monday"
+    if told is not None:
+        return noun_type(told, lexicon)  # "the protest began on Monday", "strikes paralysed"
     return OTHER
 
 
 _PERSONAL_TYPES = ("resignation", "appointment")
 _PERSON_PRONOUNS = ("he", "she", "who", "whom", "i")
+_NOT_PERSONS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+_BODIES = {
+    "company", "firm", "government", "agency", "party", "team", "club", "group", "bank",
+    "airline", "carrier", "union", "it", "they", "mission", "operation", "crew",
+}  # fmt: skip
 _RESULT_WORDS = {"profit", "loss", "revenue", "earnings", "earning", "money", "sales"}
 _COURTS = {"court", "tribunal", "judge", "justice", "jury"}
 _OCCURRENCE_ENDINGS = ("ment", "tion", "sion", "ing", "ure", "al")
@@ -107,7 +117,9 @@ def _fits_subject(event_type: str, verb: Token) -> bool:
     if event_type not in _PERSONAL_TYPES:
         return True
     subject = _subject_noun(verb)
-    return subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS
+    if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS:
+        return True
+    return subject.ent_type_ not in _NOT_PERSONS and subject.lemma_.lower() not in _BODIES
 
 
 def _undoes(verb: Token, lexicon: Lexicon) -> bool:
@@ -122,10 +134,7 @@ def _speech_type(verb: Token, lexicon: Lexicon) -> str | None:
     """What kind of saying: a court's is a ruling; a confirmed occurrence is that occurrence
     ("the deployment was confirmed"), confirmed figures an announcement; a company's results
     or its own next move are announcements ("said they are expanding the recalls")."""
-    speaker = _speaker(verb)
-    if speaker is not None and speaker.lemma_.lower() in _COURTS:
-        return "ruling"
-    if _is_passive(verb) and speaker is None:
+    if _is_passive(verb) and _speaker(verb) is None:
         told = _subject_noun(verb)
         if told is not None and (
             is_event_noun(told, lexicon) or told.lower_.endswith(_OCCURRENCE_ENDINGS)
@@ -135,6 +144,27 @@ def _speech_type(verb: Token, lexicon: Lexicon) -> str | None:
     if _tells_results(verb) or _announces_own_move(verb, lexicon):
         return "announcement"
     return None
+
+
+def speaks(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying used as one: "report to prison" and "confirmed as minister" are not."""
+    lemma = verb.lemma_.lower()
+    if not is_verb(verb):
+        return False
+    if lemma not in lexicon.speech_verbs and lexicon.verbs.get(lemma) != "statement":
+        return False
+    return not any(
+        child.dep_ == "prep"
+        and (
+            child.lower_ in ("to", "for")
+            or (lemma in ("confirm", "name") and child.lower_ == "as" and not _dated(child))
+        )
+        for child in verb.children
+    )
+
+
+def _dated(preposition: Token) -> bool:
+    return any(token.ent_type_ in ("DATE", "TIME") for token in preposition.subtree)
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -153,7 +183,9 @@ def _announces_own_move(verb: Token, lexicon: Lexicon) -> bool:
         if child.dep_ != "ccomp" or child.lemma_ in lexicon.state_verbs:
             continue
         subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in ("it", "they", "we"):
+        if subject is None or subject.lower_ not in ("it", "they"):
+            continue
+        if any(c.dep_ == "neg" for c in child.children):
             continue
         auxiliaries = {c.lower_ for c in child.children if c.dep_ == "aux"}
         if child.tag_ == "VBG" and auxiliaries & {"is", "are", "'s", "'re"}:

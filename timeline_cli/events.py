@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from timeline_cli.actors import ActorIndex
 from timeline_cli.dating import (
     Dating,
+    anchor_event,
     anchored_offset,
     carrier,
     date_owner,
@@ -30,7 +31,7 @@ from timeline_cli.dating import (
     when_clause_head,
 )
 from timeline_cli.docindex import DocIndex
-from timeline_cli.event_types import classify, hazard_names
+from timeline_cli.event_types import classify, hazard_names, noun_type, speaks
 from timeline_cli.evidence import antecedent, participants, summary_of, told_tokens
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.mentions import PRESENT, Timex, tense_of
@@ -84,6 +85,8 @@ class _ArticleReader:
         self.index = index or DocIndex(doc)
         self.hazards = hazard_names(doc, lexicon)
         self.timexes = sorted(timexes, key=lambda t: t.start)
+        # The latest event told so far, by trigger lemma and by type, for "a day after the vote"
+        self.told_events: dict[str, Event] = {}
         self._timex_starts = [t.start for t in self.timexes]
 
     def sentence_timexes(self, sentence: Span) -> list[Timex]:
@@ -117,7 +120,13 @@ class _ArticleReader:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
+                self._remember(event)
         return events
+
+    def _remember(self, event: Event) -> None:
+        if event.precision in ("day", "time") and not event.planned:
+            self.told_events[event.trigger.lower()] = event
+            self.told_events[event.type] = event
 
     def _event(self, candidate: Candidate, sentence: Span, lenders: set[int]) -> Event | None:
         token = candidate.token
@@ -125,7 +134,7 @@ class _ArticleReader:
         event_type, subtype = self.lexicon.type_of(name)
         speech = is_speech(token, self.lexicon) and not _is_passive(token)
         statement = speech or event_type == "statement"
-        if candidate.dating is None or _about_a_picture(token, sentence):
+        if candidate.dating is None or _about_a_picture(token, sentence) or _furniture(token):
             return None
         if name == OTHER and (token.i in lenders or _hearsay(token)):
             return None
@@ -167,8 +176,12 @@ class _ArticleReader:
                 return False  # "we urge", "they said": no one a chronology can name
             if any(e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sentence.ents):
                 return True
-            if head.pos_ == "PROPN" or head.lemma_.lower() in self.lexicon.speaker_nouns:
+            if head.lemma_.lower() in self.lexicon.speaker_nouns:
                 return True
+            if head.pos_ == "PROPN" and (head.ent_type_ or head.i > sentence.start):
+                return True  # a name; not a capitalized first word ("Executives say")
+            if head.pos_ == "NOUN" and _definite(head):
+                return True  # "the opposition said", "the country's air force said"
         return False
 
     def _mention(
@@ -257,7 +270,7 @@ class _SentenceDater:
         if token.i in self.owned:
             return own_dating(self.owned[token.i], self.sentence)
         complement = self._xcomp_dating(token)
-        if complement is not None:
+        if complement is not None and token.lemma_ not in self.lexicon.planning_heads:
             return complement  # "tried to converge on the palace on Saturday"
         if depth > 6 or token.i in self.vague:
             return None
@@ -286,6 +299,9 @@ class _SentenceDater:
             if value is not None:
                 self.lenders.update(self._owners_of(timex))
                 return Dating(value, timex.text)
+        told_before = self._after_told_event(token)
+        if told_before is not None:
+            return told_before
         subject_event = self._subject_event_dating(token, depth)
         if subject_event is not None:
             return subject_event
@@ -294,7 +310,7 @@ class _SentenceDater:
             found = self.dating(adjunct_head, depth + 1)
             if found is not None:
                 return found
-        if not is_verb(token) and _in_event_phrase(token, self.lexicon):
+        if not is_verb(token) and _in_event_phrase(token, self.lexicon) and not _anchoring(token):
             governor = _governing_predicate(token)
             if governor is not None:
                 return self.dating(governor, depth + 1) or self._speech_dating(governor)
@@ -348,6 +364,22 @@ class _SentenceDater:
                 return own_dating(self.owned[child.i], self.sentence)
         return None
 
+    def _after_told_event(self, token: Token) -> Dating | None:
+        """ "A day after the vote": the vote the article told before, moved by the offset."""
+        found = anchor_event(token, self.lexicon)
+        if found is None:
+            return None
+        noun, days = found
+        told_events = self.reader.told_events
+        told = told_events.get(noun.lemma_.lower()) or told_events.get(
+            self.lexicon.type_of(noun_type(noun, self.lexicon))[0]
+        )
+        value = shifted(told.date, days) if told is not None and told.date else None
+        if value is None:
+            return None
+        phrase = self.sentence.doc[noun.head.left_edge.i : noun.right_edge.i + 1].text
+        return Dating(value, phrase)
+
     def _owners_of(self, timex: Timex) -> list[int]:
         return [owner for owner, owned in self.owned.items() if timex in owned]
 
@@ -368,16 +400,13 @@ def _is_vague(timex: Timex) -> bool:
 
 
 def is_speech(token: Token, lexicon: Lexicon) -> bool:
-    """A verb of saying; "report to prison" and "confirmed as minister" are not."""
-    if not is_verb(token) or token.lemma_.lower() not in lexicon.speech_verbs:
-        return False
-    return not any(
-        child.dep_ == "prep"
-        and (
-            child.lower_ in ("to", "for")
-            or (child.lower_ == "as" and any(g.dep_ == "pobj" for g in child.children))
-        )
-        for child in token.children
+    return speaks(token, lexicon)
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        (child.dep_ == "det" and child.lower_ in ("the", "this", "that")) or child.dep_ == "poss"
+        for child in noun.children
     )
 
 
@@ -399,6 +428,19 @@ def _hearsay(verb: Token) -> bool:
     """ "News emerged that 200 defectors were repatriated": the news is not the event."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in _HEARSAY
+
+
+_FURNITURE = ("update", "publish", "post", "modify", "edit", "print", "file", "upload")
+
+
+def _furniture(verb: Token) -> bool:
+    """Page furniture: "Updated March 12, 2024", "Posted on Monday at 9 a.m."."""
+    first = verb.doc[verb.sent.start] if verb.i > 0 else verb
+    return (
+        verb.lemma_.lower() in _FURNITURE
+        and (verb.i == first.i or (verb.i == first.i + 1 and first.is_punct))
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 _PICTURES = ("image", "photo", "photograph", "picture", "video", "footage", "file")
@@ -463,6 +505,11 @@ def _absolute_head(verb: Token) -> Token | None:
         return None
     head = preposition.head
     return head if is_verb(head) else None
+
+
+def _anchoring(noun: Token) -> bool:
+    """ "after the vote", "before the talks": the noun's time is not its governor's."""
+    return noun.head.lower_ in ("after", "before", "following", "since", "ahead", "until")
 
 
 def _governing_predicate(noun: Token) -> Token | None:

@@ -57,7 +57,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     narrative = _Narrative()
     for candidate in temporal_candidates(doc):
         span = candidate.span
-        governor = governing_verb(span.root)
+        governor = speech_verb_before(span) or governing_verb(span.root)
         tense = direction_of(span, governor)
         paragraph = doc.text.count("\n\n", 0, span.start_char)
         day, previous = narrative.recent(paragraph)
@@ -124,8 +124,8 @@ def _with_signal_mod(value: TimeValue | None, span: Span) -> TimeValue | None:
 def direction_of(span: Span, governor: Token | None) -> str:
     """Which way a weekday or month points: the tense of its verb, except that plans and
     deadlines point ahead ("scheduled a news conference Thursday", "postponed until Tuesday")."""
-    if governor is None:
-        return UNKNOWN
+    if governor is None or _modifies_a_noun(span):
+        return UNKNOWN  # "arrangements for Obama's visit in November": the visit has no tense
     if governor.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
     tense = tense_of(governor)
@@ -133,6 +133,33 @@ def direction_of(span: Span, governor: Token | None) -> str:
     if tense == PAST and preposition is not None and preposition.lower_ in ("until", "till", "by"):
         return UNKNOWN
     return tense
+
+
+_SAYING = {"say", "tell", "announce", "confirm", "add", "report", "state", "warn", "write"}
+
+
+def speech_verb_before(span: Span) -> Token | None:
+    """The verb of saying an expression follows ("said on Saturday it would strike"): it dates
+    the saying, whatever the parse attaches it to."""
+    doc = span.doc
+    position = span.start - 1
+    if position >= 0 and doc[position].lower_ in ("on", "late", "early"):
+        position -= 1
+    if position < 0:
+        return None
+    verb = doc[position]
+    return verb if verb.lemma_ in _SAYING and verb.pos_ == "VERB" else None
+
+
+def _modifies_a_noun(span: Span) -> bool:
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return (
+        root.dep_ in ("pobj", "npadvmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not head.ent_type_
+        and head.i != root.i
+    )
 
 
 def governing_verb(token: Token) -> Token | None:

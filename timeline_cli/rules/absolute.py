@@ -19,6 +19,7 @@ from timeline_cli.rules.base import (
     month_day,
     on_day,
     parsed_day,
+    pick,
     pick_within_reach,
     two_digit_year,
     unresolved,
@@ -87,7 +88,9 @@ def month_day_year(text: str, context: Context) -> TimeValue | None:
             for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1)
         ]
         first_of_anchor_month = context.anchor.replace(day=1)
-        chosen = pick_within_reach(candidates, first_of_anchor_month, context.tense)
+        # A month told in the past tense is the last one of that name: "In July, the board
+        # approved the merger" in a March story is last July.
+        chosen = pick(candidates, first_of_anchor_month, context.tense)
         return in_month(chosen.year, month)
     return None
 
