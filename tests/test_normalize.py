@@ -91,11 +91,17 @@ def test_month_without_year_takes_year_from_tense() -> None:
     assert value_of("March 9", date(2012, 3, 9), UNKNOWN) == "2012-03-09"
 
 
-def test_past_tense_reaches_back_at_most_eight_months() -> None:
+def test_past_tense_day_reaches_back_at_most_eight_months() -> None:
     # "said the dividend is payable Dec. 7" in late October means this December.
     assert value_of("Dec. 7", date(1989, 10, 27), PAST) == "1989-12-07"
-    assert value_of("June", date(2012, 3, 9), PAST) == "2012-06"
     assert value_of("Oct. 23", date(1999, 5, 6), PAST) == "1998-10-23"
+
+
+def test_past_tense_month_is_the_last_one_of_that_name() -> None:
+    # "In July, the board approved the merger", told in March: last July.
+    assert value_of("July", date(2024, 3, 14), PAST) == "2023-07"
+    assert value_of("June", date(2012, 3, 9), PAST) == "2011-06"
+    assert value_of("February", date(2012, 3, 9), PAST) == "2012-02"
 
 
 @pytest.mark.parametrize(

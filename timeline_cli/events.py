@@ -310,9 +310,11 @@ class _SentenceDater:
             found = self.dating(adjunct_head, depth + 1)
             if found is not None:
                 return found
-        if not is_verb(token) and _in_event_phrase(token, self.lexicon) and not _anchoring(token):
+        if not is_verb(token) and _in_event_phrase(token, self.lexicon):
             governor = _governing_predicate(token)
-            if governor is not None:
+            if governor is not None and (
+                not _anchoring(token) or _said_right_after(token, governor, self.lexicon)
+            ):
                 return self.dating(governor, depth + 1) or self._speech_dating(governor)
         return self._reported_dating(token, depth)
 
@@ -510,6 +512,11 @@ def _absolute_head(verb: Token) -> Token | None:
 def _anchoring(noun: Token) -> bool:
     """ "after the vote", "before the talks": the noun's time is not its governor's."""
     return noun.head.lower_ in ("after", "before", "following", "since", "ahead", "until")
+
+
+def _said_right_after(noun: Token, governor: Token, lexicon: Lexicon) -> bool:
+    """ "Clinton said after their talks": words said after a meeting come the same day."""
+    return noun.head.lower_ == "after" and is_speech(governor, lexicon)
 
 
 def _governing_predicate(noun: Token) -> Token | None:
