@@ -194,12 +194,17 @@ def test_not_a_year() -> None:
         ("the previous Friday", "1989-10-20", None),
         ("the near future", "FUTURE_REF", None),
         ("the early summer", "1989-SU", "START"),
-        ("the the end of November", "1989-11", "END"),
     ],
 )
 def test_more_business_and_narrative_forms(text: str, expected: str, mod: str | None) -> None:
     result = normalize(text, OCT_27_1989, PAST)
     assert result is not None and (result.value, result.mod) == (expected, mod)
+
+
+def test_a_doubled_article_and_a_deadline_ahead() -> None:
+    # "The offer is scheduled to expire at the the end of November" (a wire typo kept).
+    result = normalize("the the end of November", OCT_27_1989, FUTURE)
+    assert result is not None and (result.value, result.mod) == ("1989-11", "END")
 
 
 @pytest.mark.parametrize(
