@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from spacy.language import Language
 
 from timeline_cli.events import extract_events
@@ -137,3 +139,178 @@ def test_persons_come_before_their_countries_among_actors(nlp: Language) -> None
     text = "U.S. Secretary of State Hillary Clinton made clear Friday that she opposes it."
     statement = only(events_of(nlp, text, date(2012, 3, 9)), "statement")
     assert statement.actors[0] == "Hillary Clinton"
+
+
+# --- the redesigned event layer: families of constructions, on sentences of our own ----------
+# Published Thursday 14 March 2024 unless a test says otherwise.
+THURSDAY = date(2024, 3, 14)
+
+
+def dated(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [
+        (event.type, event.date.value if event.date else None)
+        for event in events_of(nlp, text, THURSDAY)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Dow fell 3% on Monday.", ("other", "2024-03-11")),
+        ("A commuter train derailed early Friday near Lyon.", ("accident", "2024-03-08")),
+        ("Parliament was dissolved on March 3.", ("other", "2024-03-03")),
+        ("The jury returned its verdict Thursday evening.", ("ruling", "2024-03-14")),
+        ("The rocket lifted off at 7:18 p.m. Sunday.", ("launch", "2024-03-10")),
+        ("He was sworn in last week.", ("appointment", "2024-W10")),
+        ("The session opened yesterday in Geneva.", ("meeting", "2024-03-13")),
+        ("Police arrested three men in 2009.", ("arrest", "2009")),
+        ("The firm was founded a decade ago.", ("other", "2014")),
+        ("Fighting broke out late on Friday in the north.", ("attack", "2024-03-08")),
+        ("The tremor struck around midnight Monday.", ("disaster", "2024-03-11")),
+    ],
+)
+def test_any_dated_happening_is_an_event(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in dated(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday's protest drew thousands to the capital.", ("protest", "2024-03-08")),
+        ("Thursday's poll gave the ruling party a narrow lead.", ("election", "2024-03-14")),
+        ("Last month's floods forced thousands from their homes.", ("disaster", "2024-02")),
+        ("The ministers met Monday evening in Brussels.", ("meeting", "2024-03-11")),
+        ("Rescuers reached the village early Saturday.", ("other", "2024-03-09")),
+    ],
+)
+def test_possessive_dates_and_parts_of_the_day(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in dated(nlp, text)
+
+
+def test_dates_relative_to_another_event(nlp: Language) -> None:
+    vote = dated(
+        nlp,
+        "Voters went to the polls on Sunday. A day after the vote, the opposition called "
+        "for a recount.",
+    )
+    assert ("election", "2024-03-10") in vote and ("statement", "2024-03-11") in vote
+    blast = dated(
+        nlp,
+        "A bomb exploded in the market on Tuesday. Hours after the blast, police sealed "
+        "off the area.",
+    )
+    assert ("attack", "2024-03-12") in blast and ("other", "2024-03-12") in blast
+    later = dated(nlp, "The talks collapsed on Tuesday. Two days later, the envoy left.")
+    assert ("other", "2024-03-14") in later
+
+
+def test_an_anchor_is_not_an_event_of_its_own(nlp: Language) -> None:
+    text = "The army withdrew right after the closing of the summit in October last year."
+    assert dated(nlp, text) == [("other", "2023-10")]
+
+
+def test_statements_dated_by_their_own_day_or_the_report(nlp: Language) -> None:
+    said = only(
+        events_of(nlp, "The president said on Saturday that the army would withdraw.", THURSDAY),
+        "statement",
+    )
+    assert said.date is not None and said.date.value == "2024-03-09"
+    told = only(
+        events_of(
+            nlp, "The minister told reporters on Wednesday that he would not resign.", THURSDAY
+        ),
+        "statement",
+    )
+    assert told.date is not None and told.date.value == "2024-03-13"
+    says = only(events_of(nlp, "Police say the suspect fled the scene.", THURSDAY), "statement")
+    assert says.precision == "publication"
+
+
+def test_a_statement_and_what_it_reports_are_two_events(nlp: Language) -> None:
+    events = dated(
+        nlp, "Officials said the minister resigned on Monday and was replaced on Wednesday."
+    )
+    assert ("resignation", "2024-03-11") in events
+    assert ("other", "2024-03-13") in events
+    assert ("statement", "2024-03-14") in events
+
+
+def test_quoted_today_dates_its_statement_and_quotes_tell_no_events(nlp: Language) -> None:
+    events = events_of(nlp, "Jane Doe arrived. “Today we rebuild the bridge,” Doe said.", THURSDAY)
+    statement = only(events, "statement")
+    assert statement.date is not None and statement.date.value == "2024-03-14"
+    assert statement.precision == "day"
+    assert not [e for e in events if e.trigger == "rebuild"]
+
+
+def test_stretches_have_a_start_and_an_end(nlp: Language) -> None:
+    ran = only(events_of(nlp, "The exhibition ran from Monday to Wednesday.", THURSDAY), "other")
+    assert ran.date is not None and ran.date.value == "2024-03-11"
+    assert ran.end is not None and ran.end.value == "2024-03-13"
+    assert ("protest", "2024-03") in dated(nlp, "Protests have continued since early this month.")
+    assert ("strike", "2024-02") in dated(nlp, "Strikes have paralysed the port since February.")
+
+
+def test_planned_events_need_a_date_and_hedged_ones_are_not_events(nlp: Language) -> None:
+    summit = only(events_of(nlp, "The summit will be held in late June.", THURSDAY), "meeting")
+    assert summit.planned and summit.date is not None and summit.date.value == "2024-06"
+    bridge = only(events_of(nlp, "The new bridge is to open on the 20th.", THURSDAY), "launch")
+    assert bridge.planned and bridge.date is not None and bridge.date.value == "2024-03-20"
+    for hedged in (
+        "The company could cut jobs next year.",
+        "The government plans to raise taxes.",
+        "The two leaders may meet in May.",
+        "If the talks fail on Friday, the strike will resume.",
+        "Did the ministers meet on Monday?",
+        "Investors hope the central bank will cut rates in June.",
+    ):
+        assert dated(nlp, hedged) == [], hedged
+
+
+def test_denied_events_are_not_facts(nlp: Language) -> None:
+    events = dated(nlp, "Officials denied that troops had entered the town on Sunday.")
+    assert events == [("statement", "2024-03-14")]
+
+
+def test_types_the_news_taxonomy_gives(nlp: Language) -> None:
+    assert ("election", "2024-03-11") in dated(
+        nlp, "The election commission declared the results on Monday."
+    )
+    assert ("resignation", "2024-03-08") in dated(
+        nlp, "The minister, who took office in January, resigned on Friday."
+    )
+    assert ("appointment", "2024-01") in dated(
+        nlp, "The minister, who took office in January, resigned on Friday."
+    )
+    assert ("ruling", "2024-06-04") in dated(
+        nlp, "The results will be declared by the Constitutional Court on June 4."
+    )
+    # a company telling its own results announces them
+    assert ("announcement", "2024-03-13") in dated(
+        nlp, "Acme reported Wednesday that it lost $5 million in the quarter."
+    )
+    # what undoes an event is no such event
+    assert ("other", "2024-03-09") in dated(
+        nlp, "Early Saturday, the launch of the rocket was aborted."
+    )
+    assert ("other", "2024-03-12") in dated(
+        nlp, "The ceasefire, agreed on Sunday, collapsed two days later."
+    )
+
+
+def test_a_month_told_in_the_past_is_the_last_one(nlp: Language) -> None:
+    assert ("vote", "2023-07") in dated(nlp, "In July, the board approved the merger.")
+
+
+def test_captions_credits_and_page_furniture_are_not_events(nlp: Language) -> None:
+    assert dated(nlp, "This image released by the agency Sunday was collected at 7:32 pm.") == []
+    assert dated(nlp, "Updated March 12, 2024.") == []
+
+
+def test_a_comparison_baseline_dates_nothing(nlp: Language) -> None:
+    events = dated(nlp, "The average fare rose 14 percent compared with a year ago.")
+    assert events == []

@@ -115,7 +115,11 @@ def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
 
 def _conflicting(first: list[Event], second: list[Event]) -> bool:
     a, b = first[0], second[0]
-    if not _same_type(a, b) or a.precision not in ("day", "time") or b.precision not in ("day", "time"):
+    if (
+        not _same_type(a, b)
+        or a.precision not in ("day", "time")
+        or b.precision not in ("day", "time")
+    ):
         return False
     if {e.mention.document for e in first} & {e.mention.document for e in second}:
         return False

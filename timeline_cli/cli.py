@@ -347,7 +347,8 @@ def eval_events(
     ],
     as_json: JsonOption = False,
     errors: Annotated[
-        bool, typer.Option("--errors", help="List every missed, misdated, mistyped or spurious event.")
+        bool,
+        typer.Option("--errors", help="List every missed, misdated, mistyped or spurious event."),
     ] = False,
     model: ModelOption = None,
 ) -> None:

@@ -70,15 +70,21 @@ def datable(timex: Timex, doc: Doc) -> bool:
 
 
 def _is_comparison(root: Token) -> bool:
-    if root.dep_ != "pobj":
-        return False
-    preposition = root.head
-    if preposition.lower_ in ("than", "versus", "vs", "vs.", "unlike", "like"):
-        return True
-    above = preposition.head
-    return (preposition.lower_ == "with" and above.lemma_ in ("compare", "compared")) or (
-        preposition.lower_ == "from" and above.lower_ in ("up", "down", "rise", "fall")
-    )
+    """ "than a year ago", "compared with a year ago", "up from a year earlier"."""
+    current = root
+    for _ in range(3):
+        head = current.head
+        if head is current:
+            return False
+        word = head.lower_
+        if word in ("than", "versus", "vs", "vs.", "unlike", "like"):
+            return True
+        if word in ("with", "to") and head.head.lemma_ in ("compare", "compared"):
+            return True
+        if word == "from" and head.head.lower_ in ("up", "down", "rise", "fall"):
+            return True
+        current = head
+    return False
 
 
 def day_value(value: TimeValue) -> TimeValue:
@@ -185,16 +191,12 @@ def _inside(token: Token, timex: Timex) -> bool:
 # --- dates taken from elsewhere in the sentence ---------------------------------------------
 
 
-def simultaneous_clause_date(
-    predicate: Token, timexes: Sequence[Timex]
-) -> Timex | None:
+def simultaneous_clause_date(predicate: Token, timexes: Sequence[Timex]) -> Timex | None:
     """A date in a temporal clause or phrase of the predicate: "As riots spread Sunday, ..."."""
     for child in predicate.children:
         marker = child.lower_ if child.dep_ in ("prep", "mark", "advmod") else None
         if child.dep_ == "advcl":
-            marker = next(
-                (c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")), None
-            )
+            marker = next((c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")), None)
         if marker not in _SIMULTANEOUS:
             continue
         span = (child.left_edge.i, child.right_edge.i)

@@ -58,7 +58,11 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     opened: int | None = None
     for match in _QUOTE_OR_BREAK.finditer(text):
         mark = match.group()
-        if mark == "\n\n" or mark in _CLOSING_QUOTES or (mark == _STRAIGHT_QUOTE and opened is not None):
+        if (
+            mark == "\n\n"
+            or mark in _CLOSING_QUOTES
+            or (mark == _STRAIGHT_QUOTE and opened is not None)
+        ):
             if opened is not None:
                 ranges.append((opened, match.start()))
             opened = None

@@ -261,7 +261,10 @@ def _subject_noun(verb: Token) -> Token | None:
             return _counted(subject)
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep") or current.head is current:
+        if (
+            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep")
+            or current.head is current
+        ):
             return None
         current = current.head
     return None

@@ -174,12 +174,15 @@ class _ArticleReader:
                 return antecedent(head, sentence, self.actors) is not None
             if head.pos_ == "PRON":
                 return False  # "we urge", "they said": no one a chronology can name
-            if any(e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sentence.ents):
+            if any(
+                e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                for e in sentence.ents
+            ):
                 return True
             if head.lemma_.lower() in self.lexicon.speaker_nouns:
                 return True
-            if head.pos_ == "PROPN" and (head.ent_type_ or head.i > sentence.start):
-                return True  # a name; not a capitalized first word ("Executives say")
+            if head.pos_ == "PROPN" and (head.ent_type_ or head.tag_ == "NNP"):
+                return True  # a name; not a capitalized plural ("Executives say")
             if head.pos_ == "NOUN" and _definite(head):
                 return True  # "the opposition said", "the country's air force said"
         return False
@@ -275,8 +278,17 @@ class _SentenceDater:
         if depth > 6 or token.i in self.vague:
             return None
         borrowed = self._borrowed(token, depth)
-        return Dating(borrowed.value, borrowed.text, borrowed.end, own=False,
-                      publication=borrowed.publication) if borrowed else None
+        return (
+            Dating(
+                borrowed.value,
+                borrowed.text,
+                borrowed.end,
+                own=False,
+                publication=borrowed.publication,
+            )
+            if borrowed
+            else None
+        )
 
     def _borrowed(self, token: Token, depth: int) -> Dating | None:
         head = token.head
@@ -454,8 +466,10 @@ def _about_a_picture(token: Token, sentence: Span) -> bool:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ in ("acl", "relcl"):
         subject = token.head
-    return subject is not None and subject.lemma_.lower() in _PICTURES and any(
-        child.lower_ in ("this", "the", "a") for child in subject.children
+    return (
+        subject is not None
+        and subject.lemma_.lower() in _PICTURES
+        and any(child.lower_ in ("this", "the", "a") for child in subject.children)
     )
 
 

@@ -143,11 +143,17 @@ def _reported(token: Token, lexicon: Lexicon) -> bool:
 def _going_to(token: Token) -> bool:
     """'is going to visit', 'is to open', 'are about to sign'."""
     head = token.head
-    return _infinitive(token) and token.dep_ == "xcomp" and head.lemma_ in ("go", "be") and head.tag_ in (
-        "VBG",
-        "VBZ",
-        "VBP",
-        "VBD",
+    return (
+        _infinitive(token)
+        and token.dep_ == "xcomp"
+        and head.lemma_ in ("go", "be")
+        and head.tag_
+        in (
+            "VBG",
+            "VBZ",
+            "VBP",
+            "VBD",
+        )
     )
 
 

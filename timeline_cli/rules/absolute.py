@@ -34,7 +34,9 @@ def day_range(text: str, context: Context) -> TimeValue | None:
     )
     if match is None or int(match.group("last")) <= int(match.group("d")):
         return None
-    first = month_day_year(f"{match.group('m')} {match.group('d')}{match.group('y') or ''}", context)
+    first = month_day_year(
+        f"{match.group('m')} {match.group('d')}{match.group('y') or ''}", context
+    )
     return replace(first, rule="day_range") if first is not None else None
 
 

@@ -54,7 +54,9 @@ def daylight(text: str, context: Context) -> TimeValue | None:
     day = context.reference or context.anchor
     if day is None:
         return unresolved("daylight")
-    part = ("EV" if sun.group(1) in ("set", "sets", "went down") else "MO") if sun else _DAYLIGHT[text]
+    part = (
+        ("EV" if sun.group(1) in ("set", "sets", "went down") else "MO") if sun else _DAYLIGHT[text]
+    )
     return TimeValue(f"{day.isoformat()}T{part}", TIME)
 
 
