@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from spacy.language import Language
 
 from timeline_cli.events import extract_events

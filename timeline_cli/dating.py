@@ -125,9 +125,9 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     if speaker is not None and verb is not speaker and verb.dep_ == "ccomp":
         return speaker  # "Lavrov said Monday Russia still favored the idea": said on Monday
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.lemma_ in ("be", "mark", "remain") and subject is not None:
-        if is_event_noun(subject, lexicon):  # "The last polar launch was in 1969."
-            return subject
+    copula = verb.lemma_ in ("be", "mark", "remain")
+    if copula and subject is not None and is_event_noun(subject, lexicon):
+        return subject  # "The last polar launch was in 1969."
     return verb
 
 

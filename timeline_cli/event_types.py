@@ -36,9 +36,8 @@ def hazard_names(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     for entity in doc.ents:
         before = doc[entity.start - 1].lower_ if entity.start > 0 else ""
         words = [token.lower_ for token in entity]
-        if words and words[0] in lexicon.hazard_titles and len(words) > 1:
-            names.add(words[-1])
-        elif before in lexicon.hazard_titles:
+        titled = len(words) > 1 and words[0] in lexicon.hazard_titles
+        if titled or before in lexicon.hazard_titles:
             names.add(words[-1])
     return frozenset(names)
 

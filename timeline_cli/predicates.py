@@ -73,9 +73,9 @@ def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False
             break
         if current.dep_ in ("relcl", "acl") and is_verb(current):
             break  # a relative clause keeps its own tense: "officials who arrived Monday"
-        if head.lemma_ in lexicon.blocking_heads and current.dep_ in _BLOCKABLE:
-            if current.dep_ != "prep" or head.pos_ in _NOUN_TAGS:  # "an offer of talks"
-                return None
+        blocked = head.lemma_ in lexicon.blocking_heads and current.dep_ in _BLOCKABLE
+        if blocked and (current.dep_ != "prep" or head.pos_ in _NOUN_TAGS):
+            return None  # "hoping to launch", "an offer of talks"; not "tried, with ..."
         if head.lemma_ in lexicon.speech_verbs and _infinitive(current):
             return None  # "urged China to stop": asked for, not done
         if head.lemma_ in lexicon.planning_heads and current.dep_ in ("xcomp", "ccomp"):

@@ -20,7 +20,6 @@ from timeline_cli.rules.base import (
     on_day,
     parsed_day,
     pick,
-    pick_within_reach,
     two_digit_year,
     unresolved,
 )
