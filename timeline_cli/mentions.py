@@ -184,6 +184,8 @@ def tense_of(verb: Token) -> str:
         return PAST
     if verb.tag_ in ("VB", "VBG") and _is_prospective(verb):
         return FUTURE
+    if verb.dep_ == "acl" and _has_to(verb):
+        return FUTURE  # "guidelines to be published in early November"
     if verb.tag_ == "VBG" and _is_retrospective(verb):
         return PAST
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
@@ -215,6 +217,10 @@ def _is_prospective(verb: Token) -> bool:
     if marker == "before":
         return True
     return marker == "to" and (head.lemma_ in _FUTURE_HEADS or tense_of_simple(head) == FUTURE)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_retrospective(verb: Token) -> bool:

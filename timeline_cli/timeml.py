@@ -34,13 +34,37 @@ class GoldTimex:
 
 
 @dataclass(frozen=True)
+class GoldEvent:
+    """A gold EVENT: its id and where its word lies in the plain text."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeLink:
+    """A TLINK between an event and a time: "e1 IS_INCLUDED t3". ``tid`` "t0" is often the
+    document's creation time."""
+
+    eid: str
+    relation: str
+    tid: str
+
+
+@dataclass(frozen=True)
 class TimemlDocument:
-    """One article: its id, creation date (the anchor), plain text and gold expressions."""
+    """One article: its id, creation date (the anchor), plain text and gold expressions, with
+    its gold events and event-time links where the file has them."""
 
     id: str
     dct: date | None
     text: str
     gold: tuple[GoldTimex, ...]
+    events: tuple[GoldEvent, ...] = ()
+    links: tuple[TimeLink, ...] = ()
+    timex_values: tuple[tuple[str, str], ...] = ()  # (tid, value) of every TIMEX3, DCT included
 
 
 def iter_timeml_files(paths: Iterable[Path]) -> list[Path]:
@@ -77,10 +101,38 @@ def parse_timeml_string(source: str, default_id: str, origin: str = "<string>") 
     text_element = _find(root, "TEXT")
     if text_element is None:
         raise TimemlError(f"{origin}: no <TEXT> element")
-    text, gold = _flatten(text_element)
+    text, gold, events = _flatten(text_element)
     docid = _find(root, "DOCID")
     doc_id = (docid.text or "").strip() if docid is not None else ""
-    return TimemlDocument(doc_id or default_id, _creation_date(root, origin), text, tuple(gold))
+    return TimemlDocument(
+        doc_id or default_id,
+        _creation_date(root, origin),
+        text,
+        tuple(gold),
+        tuple(events),
+        _time_links(root),
+        tuple(
+            (element.get("tid", ""), element.get("value", ""))
+            for element in root.iter()
+            if _local(element.tag) == "TIMEX3"
+        ),
+    )
+
+
+def _time_links(root: ET.Element) -> tuple[TimeLink, ...]:
+    """TLINKs from an event instance to a time, with the instance resolved to its event."""
+    instances = {
+        element.get("eiid", ""): element.get("eventID", "")
+        for element in root.iter()
+        if _local(element.tag) == "MAKEINSTANCE"
+    }
+    return tuple(
+        TimeLink(instances[link.get("eventInstanceID", "")], link.get("relType", ""), tid)
+        for link in root.iter()
+        if _local(link.tag) == "TLINK"
+        and (tid := link.get("relatedToTime"))
+        and link.get("eventInstanceID", "") in instances
+    )
 
 
 def _local(tag: str) -> str:
@@ -105,14 +157,15 @@ def _creation_date(root: ET.Element, origin: str) -> date | None:
         raise TimemlError(f"{origin}: DCT value {value!r} is not a date") from error
 
 
-def _flatten(element: ET.Element) -> tuple[str, list[GoldTimex]]:
-    """The element's text with tags removed, and the TIMEX3s found at their offsets.
+def _flatten(element: ET.Element) -> tuple[str, list[GoldTimex], list[GoldEvent]]:
+    """The element's text with tags removed, and the TIMEX3s and EVENTs at their offsets.
 
     ElementTree has already unescaped entities (``&amp;`` is ``&``), so offsets count
     characters of the plain text, not of the markup.
     """
     pieces: list[str] = []
     gold: list[GoldTimex] = []
+    events: list[GoldEvent] = []
     length = 0
 
     def add(piece: str | None) -> None:
@@ -126,12 +179,15 @@ def _flatten(element: ET.Element) -> tuple[str, list[GoldTimex]]:
         for child in node:
             start, first_piece = length, len(pieces)
             walk(child)
+            covered = "".join(pieces[first_piece:])
             if _local(child.tag) == "TIMEX3" and length > start:  # empty TIMEX3s mark no text
-                gold.append(_gold(child, start, length, "".join(pieces[first_piece:])))
+                gold.append(_gold(child, start, length, covered))
+            if _local(child.tag) == "EVENT" and length > start:
+                events.append(GoldEvent(child.get("eid", ""), start, length, covered))
             add(child.tail)
 
     walk(element)
-    return "".join(pieces), sorted(gold, key=lambda timex: (timex.start, timex.end))
+    return "".join(pieces), sorted(gold, key=lambda timex: (timex.start, timex.end)), events
 
 
 def _gold(element: ET.Element, start: int, end: int, text: str) -> GoldTimex:
