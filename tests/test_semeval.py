@@ -60,15 +60,17 @@ GOLD_ABC = timeline("1 2010-01-01 1-2-a", "2 2010-02-01 1-3-b", "3 2010-03-01 2-
 # --------------------------------------------------------------------------- CAT and TimeML
 
 
-def test_cat_text_has_title_first_spaces_inside_and_blank_lines_between_sentences() -> None:
+def test_cat_text_is_laid_out_as_news_text() -> None:
+    # title first, blank lines between sentences, no space before punctuation: the parser
+    # reads "March 5, 2012" as one date, not "March 5 , 2012" as two
     document = read_cat(CAT_101)
     assert document.doc_id == "101"
     assert document.doc_name == "101-Orchard_unveils_tablet"
     assert document.text == (
         "Orchard unveils Quill tablet\n\n"
-        "March 5 , 2012\n\n"
-        "Orchard Labs unveiled the Quill tablet yesterday , and critics praised its screen .\n\n"
-        "Sales kicked off strongly ."
+        "March 5, 2012\n\n"
+        "Orchard Labs unveiled the Quill tablet yesterday, and critics praised its screen.\n\n"
+        "Sales kicked off strongly."
     )
     assert [token.sentence for token in document.sentence(0)] == [0, 0, 0, 0]
     assert " ".join(token.text for token in document.sentence(3)) == "Sales kicked off strongly ."

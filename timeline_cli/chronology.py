@@ -55,8 +55,8 @@ def _participants_agree(first: Event, second: Event) -> bool:
         return True
     if first.mention.document != second.mention.document or first.type in _OWN_DAY_TYPES:
         return False
-    if first.interval != second.interval and first.type == OTHER:
-        return False  # "last week's win" is not Sunday's final: "other" says too little
+    if first.type == OTHER or "publication" in (first.precision, second.precision):
+        return False  # "other" says too little, and the report's day is no event's own day
     return not (first.principals and second.principals)
 
 

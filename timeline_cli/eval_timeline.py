@@ -33,6 +33,7 @@ from timeline_cli.semeval import (
     write_timeline,
 )
 
+TITLE_SENTENCE = 0
 _DATE_FORMS = {"day": "{}", "publication": "{}", "time": "{}", "month": "{}-XX", "year": "{}-XX-XX"}
 
 
@@ -83,7 +84,9 @@ def _document(cat: CatDocument, published: object) -> Document:
 def _events(
     documents: Sequence[Document], model: str | None
 ) -> tuple[Sequence[ChronologyEvent], Sequence[Actor]]:
-    chronology = build_chronology(documents, extract_all(load_pipeline(model), documents))
+    # The task asks for every event an entity takes part in, dated by the text or not.
+    extracted = extract_all(load_pipeline(model), documents, as_reported=True)
+    chronology = build_chronology(documents, extracted, merge=False)
     return chronology.events, chronology.actors
 
 
@@ -140,9 +143,11 @@ def _mention_ids(event: ChronologyEvent, cats: dict[str, CatDocument]) -> list[o
         if cat is None or mention.trigger_start is None:
             continue
         try:
-            ids.append(cat.mention_id([cat.token_at(mention.trigger_start)]))
+            mention_id = cat.mention_id([cat.token_at(mention.trigger_start)])
         except ValueError:
             continue
+        if mention_id.sentence != TITLE_SENTENCE:  # the task annotates no event in titles
+            ids.append(mention_id)
     return ids
 
 

@@ -31,7 +31,7 @@ from timeline_cli.dating import (
     when_clause_head,
 )
 from timeline_cli.docindex import DocIndex
-from timeline_cli.event_types import classify, hazard_names, noun_type, speaks
+from timeline_cli.event_types import carried_event, classify, hazard_names, noun_type, speaks
 from timeline_cli.evidence import antecedent, participants, summary_of, told_tokens
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.mentions import PRESENT, Timex, tense_of
@@ -60,11 +60,15 @@ def extract_events(
     lexicon: Lexicon | None = None,
     actors: ActorIndex | None = None,
     index: DocIndex | None = None,
+    as_reported: bool = False,
 ) -> list[Event]:
-    """All events of one parsed article, in text order."""
+    """All events of one parsed article, in text order. With ``as_reported``, factual events
+    the text does not date are kept too, dated by the publication date (precision
+    ``publication``), as an entity's full timeline needs them."""
     reader = _ArticleReader(
         doc, document, timexes, lexicon or load_lexicon(), actors or ActorIndex(doc), index
     )
+    reader.as_reported = as_reported
     return [event for sentence in reader.index.sentences for event in reader.read(sentence)]
 
 
@@ -84,6 +88,7 @@ class _ArticleReader:
         self.actors = actors
         self.index = index or DocIndex(doc)
         self.hazards = hazard_names(doc, lexicon)
+        self.as_reported = False
         self.timexes = sorted(timexes, key=lambda t: t.start)
         # The latest event told so far, by trigger lemma and by type, for "a day after the vote"
         self.told_events: dict[str, Event] = {}
@@ -146,22 +151,31 @@ class _ArticleReader:
             return None
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
+        word = self._naming_word(token)
         if precision == "unknown" and not statement:
             return None
         return Event(
             type=event_type,
-            trigger=token.lemma_,
+            trigger=word.lemma_,
             date=date,
             precision=precision,
             actors=names,
             places=places,
             summary=summary_of(sentence, told_tokens(token, clause, statement), self.actors),
-            mention=self._mention(sentence, token, dating, date),
+            mention=self._mention(sentence, word, dating, date),
             principals=tuple(name for name in names if name in self.actors.people),
             subtype=subtype,
             planned=candidate.mood == PLANNED,
             end=dating.end,
         )
+
+    def _naming_word(self, token: Token) -> Token:
+        """The word that names the event: the noun a light verb carries ("gave a keynote"
+        is a keynote), else the predicate itself."""
+        light = self.lexicon.light_verbs | self.lexicon.aspectual_verbs
+        if is_verb(token) and token.lemma_ in light:
+            return carried_event(token, self.lexicon) or token
+        return token
 
     def _has_speaker(self, verb: Token, sentence: Span) -> bool:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -241,7 +255,9 @@ class _SentenceDater:
             dating = self.dating(token)
             if dating is not None and self._unplaceable(dating):
                 dating = None  # "that morning" with no day told before it
-            if dating is None and is_speech(token, self.lexicon):
+            if dating is None and (
+                is_speech(token, self.lexicon) or (self.reader.as_reported and mood != PLANNED)
+            ):
                 dating = self._statement_dating()
             if dating is None or (mood == PLANNED and not dating.own):
                 continue
@@ -489,9 +505,13 @@ def _event_date(dating: Dating, document: Document) -> tuple[TimeValue | None, s
     return value, value.precision or "day"
 
 
+# Participles used as prepositions: "according to police", "following the vote".
+_PREPOSITION_LIKE = ("according", "following", "including", "regarding", "concerning", "given")
+
+
 def _is_predicate(verb: Token) -> bool:
     """A verb that tells something happened, not a modifier ("refugees detained in China")."""
-    if verb.dep_ in ("amod", "aux", "auxpass"):
+    if verb.dep_ in ("amod", "aux", "auxpass") or verb.lower_ in _PREPOSITION_LIKE:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)

@@ -32,13 +32,16 @@ class Extraction:
     actors: DocumentActors
 
 
-def extract_all(nlp: Language, documents: Iterable[Document]) -> Iterable[Extraction]:
-    """Parse every article in one ``nlp.pipe`` pass and extract what each holds."""
+def extract_all(
+    nlp: Language, documents: Iterable[Document], as_reported: bool = False
+) -> Iterable[Extraction]:
+    """Parse every article in one ``nlp.pipe`` pass and extract what each holds (with
+    ``as_reported``, undated events too: see ``extract_events``)."""
     pairs = ((document.body, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         timexes = find_timexes(doc, document.publication.date)
         index = ActorIndex(doc)
-        events = extract_events(doc, document, timexes, actors=index)
+        events = extract_events(doc, document, timexes, actors=index, as_reported=as_reported)
         actors = DocumentActors(
             id=document.id,
             counts=dict(index.counts),

@@ -192,7 +192,7 @@ def _layout(raw: Sequence[tuple[int, int, int, str]], path: Path) -> tuple[str, 
     length = 0
     for t_id, sentence, number, text in raw:
         if tokens:
-            separator = _separator(tokens[-1].sentence, sentence, path)
+            separator = _separator(tokens[-1], sentence, text, path)
             pieces.append(separator)
             length += len(separator)
         tokens.append(Token(t_id, sentence, number, text, length))
@@ -201,11 +201,22 @@ def _layout(raw: Sequence[tuple[int, int, int, str]], path: Path) -> tuple[str, 
     return "".join(pieces), tuple(tokens)
 
 
-def _separator(previous: int, current: int, path: Path) -> str:
-    """A space inside a sentence, a blank line between sentences; sentences must not interleave."""
-    if current < previous:
-        raise ValueError(f"{path}: sentence {current} comes after sentence {previous}")
-    return TOKEN_SEPARATOR if current == previous else SENTENCE_SEPARATOR
+# Tokens written against the one before ("Cupertino," "Jobs's", "56%") or after ("$5", "(AP").
+_ATTACHED_LEFT = {",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_ATTACHED_RIGHT = {"(", "$"}
+
+
+def _separator(previous: Token, current: int, text: str, path: Path) -> str:
+    """A blank line between sentences; inside one, a space, except where news text writes none
+    ("February 24, 1955", not "February 24 , 1955", which the parser reads as two dates).
+    Sentences must not interleave."""
+    if current < previous.sentence:
+        raise ValueError(f"{path}: sentence {current} comes after sentence {previous.sentence}")
+    if current != previous.sentence:
+        return SENTENCE_SEPARATOR
+    if text.lower() in _ATTACHED_LEFT or previous.text in _ATTACHED_RIGHT:
+        return ""
+    return TOKEN_SEPARATOR
 
 
 # --------------------------------------------------------------------------- TimeML copies

@@ -161,12 +161,12 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     if count is None:
         return None
     direction = -1 if backwards else 1
+    unit = match.group("unit")
     base = (
         context.anchor
         if match.group("dir") in ("ago", "from now", "hence", "")
-        else context.reference or context.anchor
+        else context.reference or _previous_start(context, unit) or context.anchor
     )
-    unit = match.group("unit")
     if unit in ("day", "night"):
         return on_day(base + timedelta(days=direction * count))
     if unit in ("week", "fortnight"):
@@ -179,6 +179,14 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     if unit == "decade":  # "a decade ago" names a year, not a decade
         return in_year(base.year + direction * 10 * count)
     return None
+
+
+def _previous_start(context: Context, unit: str) -> date | None:
+    """ "In 1984 ... One year later": a year or month counted from the value told before."""
+    if unit not in ("year", "month") or context.previous is None:
+        return None
+    interval = context.previous.interval
+    return interval[0] if interval else None
 
 
 def relative_unit(text: str, context: Context) -> TimeValue | None:
