@@ -63,7 +63,7 @@ def implied_dates(document: TimemlDocument) -> dict[str, tuple[str, bool]]:
         if link.relation not in INCLUDING_RELATIONS or not value:
             continue
         to_creation = link.tid == creation
-        if link.eid not in implied or implied[link.eid][1] and not to_creation:
+        if link.eid not in implied or (implied[link.eid][1] and not to_creation):
             implied[link.eid] = (value, to_creation)
     return implied
 
@@ -76,7 +76,9 @@ def _day_level(value: str) -> str | None:
     return value.split("T")[0] if "T" in value else value
 
 
-def score_document(document: TimemlDocument, events: Sequence[Event], score: AnchoringScore) -> None:
+def score_document(
+    document: TimemlDocument, events: Sequence[Event], score: AnchoringScore
+) -> None:
     by_trigger = {event.mention.trigger_start: event for event in events}
     implied = implied_dates(document)
     for gold in document.events:

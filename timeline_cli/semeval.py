@@ -202,7 +202,9 @@ def _layout(raw: Sequence[tuple[int, int, int, str]], path: Path) -> tuple[str, 
 
 
 # Tokens written against the one before ("Cupertino," "Jobs's", "56%") or after ("$5", "(AP").
-_ATTACHED_LEFT = {",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_ATTACHED_LEFT = {
+    ",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m",
+}  # fmt: skip
 _ATTACHED_RIGHT = {"(", "$"}
 
 
