@@ -48,10 +48,18 @@ def subject_tokens(clause: Token) -> set[int]:
         if (
             current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj")
             or current.head is current
+            or _own_auxiliary(current)
         ):
             return set()
         current = current.head
     return set()
+
+
+def _own_auxiliary(verb: Token) -> bool:
+    """A conjoined verb with an auxiliary of its own ("... emerged that defectors detained
+    there were repatriated") starts a clause whose subject the parser lost: borrowing the
+    first verb's subject would name the wrong one."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def participants(
@@ -128,13 +136,27 @@ def told_tokens(trigger: Token, clause: Token, statement: bool) -> set[int]:
     for an event noun outside any clause of its own, its noun phrase."""
     if not is_verb(clause):
         return {token.i for token in clause.subtree}
-    clause_tokens = clause_of(clause) | subject_tokens(clause)
+    subject = subject_tokens(clause)
+    if not subject and _is_passive(clause):
+        return {token.i for token in clause.sent}  # the patient is lost: tell the sentence
+    clause_tokens = clause_of(clause) | subject
     kept = ("xcomp", "ccomp") if statement else ("xcomp",)
     told = clause_tokens | {trigger.i}
     for child in clause.children:
         if child.dep_ in kept or (len(clause_tokens) < 8 and child.dep_ == "advcl"):
             told |= {token.i for token in child.subtree}
     return told
+
+
+def _without_cut_opening(tokens: list[Token], indices: set[int]) -> list[Token]:
+    """Drop an opening phrase whose end was cut away: "On ways [to deal with the North], the
+    diplomat emphasized ..." must not read "On ways, the diplomat emphasized"."""
+    if not tokens or tokens[0].dep_ != "prep":
+        return tokens
+    phrase = {token.i for token in tokens[0].subtree}
+    if phrase <= indices:
+        return tokens
+    return [token for token in tokens if token.i not in phrase]
 
 
 def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
@@ -148,6 +170,7 @@ def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
         if (person := antecedent(token, sentence, actors))
     }
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
+    tokens = _without_cut_opening(tokens, indices)
     while tokens and (
         tokens[0].dep_ in ("punct", "cc", "mark")
         or tokens[0].tag_ == "WRB"  # "when he visited China" reads as "he visited China"
