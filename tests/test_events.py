@@ -313,3 +313,21 @@ def test_captions_credits_and_page_furniture_are_not_events(nlp: Language) -> No
 def test_a_comparison_baseline_dates_nothing(nlp: Language) -> None:
     events = dated(nlp, "The average fare rose 14 percent compared with a year ago.")
     assert events == []
+
+
+def test_schema_documents_every_event_type_and_subtype() -> None:
+    import re
+    from pathlib import Path
+
+    from timeline_cli.lexicon import load_lexicon
+
+    schema = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text("utf-8")
+    listed = re.search(r"<!-- types -->(.*?)<!-- /types -->", schema, re.S)
+    assert listed is not None
+    documented = set(re.findall(r"`(\w+)`", listed.group(1)))
+    lexicon = load_lexicon()
+    assert documented == set(lexicon.types)
+    table = re.search(r"<!-- subtypes -->(.*?)<!-- /subtypes -->", schema, re.S)
+    assert table is not None
+    rows = dict(re.findall(r"\| `(\w+)` \| `(\w+)` \|", table.group(1)))
+    assert rows == lexicon.parents

@@ -94,3 +94,14 @@ def test_bad_filter_values_are_usage_errors(seeds: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["extract", str(seeds), "--type", "party"]).exit_code == 2
     assert runner.invoke(app, ["extract", str(seeds), "--since", "last week"]).exit_code == 2
+
+
+def test_type_filter_takes_a_subtype() -> None:
+    from dataclasses import replace
+
+    from timeline_cli.filters import keeps
+
+    other = chronology_event("2012-03-05", "other", ("Kim",), 1)
+    charge = replace(other, id="ev-charge", subtype="charge")
+    only_charges = EventFilter(types=("charge",))
+    assert [e.id for e in (charge, other) if keeps(only_charges, e)] == ["ev-charge"]

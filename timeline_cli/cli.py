@@ -409,7 +409,8 @@ def _event_filter(
     min_sources: int,
     documents: list[str] | None,
 ) -> EventFilter:
-    known = load_lexicon().event_types
+    lexicon = load_lexicon()
+    known = (*lexicon.event_types, *lexicon.parents)
     unknown = [name for name in types or [] if name not in known]
     if unknown:
         raise UsageError(f"unknown event type {unknown[0]!r}; choose from {', '.join(known)}")

@@ -55,7 +55,7 @@ def keeps(
 ) -> bool:
     """Whether an event passes; ``names`` gives each actor's aliases (from the chronology)."""
     names = names or {}
-    if event_filter.types and event.type not in event_filter.types:
+    if event_filter.types and not {event.type, event.subtype} & set(event_filter.types):
         return False
     if event.source_count < event_filter.min_sources:
         return False
