@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline_cli.models import Chronology, ChronologyEvent
+from timeline_cli.timevalue import TimeValue
 
 MAX_ACTORS_SHOWN = 4
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
@@ -25,7 +26,34 @@ TYPE_STYLES = {
 
 
 def format_date(event: ChronologyEvent) -> str:
-    """A date as precise as it is known: '9 Mar 2012', 'Mar 2012', '2012', or 'undated'."""
+    """A date as precise as it is known: '9 Mar 2012', 'Mar 2012', '2012', or 'undated'; a
+    stretch to its end ('2010 to Jan 2014'); a note on a second line for an event dated only
+    by its report ('as reported') or not yet happened ('planned')."""
+    label = _date_text(event)
+    if event.end_date:
+        label = label.replace("\n", f" to {_value_text(event.end_date)}\n", 1)
+        if "\n" not in label:
+            label = f"{label} to {_value_text(event.end_date)}"
+    return f"{label}\nplanned" if event.planned and "\n" not in label else label
+
+
+def _value_text(value: str) -> str:
+    """A TimeML value as a date label, at its precision."""
+    time_value = TimeValue(value)
+    interval = time_value.interval
+    if interval is None:
+        return value
+    start = interval[0]
+    if time_value.precision in ("day", "time"):
+        return f"{start.day} {start:%b %Y}"
+    if time_value.precision == "month":
+        return f"{start:%b %Y}"
+    if time_value.precision == "year":
+        return f"{start.year}"
+    return value
+
+
+def _date_text(event: ChronologyEvent) -> str:
     if event.start is None or event.date is None:
         return "undated"
     start: date = event.start

@@ -77,7 +77,7 @@ def event_slide(
         return None
     documents = documents or {}
     label, note = event_date_label(event)
-    display = f"{label} (as reported)" if note else label
+    display = f"{label} ({note})" if note else label
     slide: dict[str, Any] = {}
     if event.precision in _SPANS:
         slide["start_date"] = date_object(event.start, event.precision)
