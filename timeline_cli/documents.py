@@ -95,12 +95,21 @@ class DocumentStream:
             try:
                 document, dateline = _document(article, self._metadata.row(path), self.published)
             except UnreadableFile as error:
-                self.notices.append(Notice("skipped", f"{article.path}: {error}", article.id))
-                self.skipped.append(article.path)
+                self._skip(article, str(error))
                 continue
             document = self._unique(document)
             undated = document.publication.date is None
             yield document, dateline if undated else None
+
+    def _skip(self, article: SourceArticle, reason: str) -> None:
+        """An article that cannot be used: a file, or one row of a dataset (named by its line)."""
+        if article.line is None:
+            self.notices.append(Notice("skipped", f"{article.path}: {reason}", article.id))
+            self.skipped.append(article.path)
+            return
+        row = RecordError(article.path, article.line, reason)
+        self.notices.append(row.notice())
+        self.skipped.append(f"{row.path}:{row.line}")
 
     def _unique(self, document: Document) -> Document:
         """Dataset rows may reuse an id another file has: the later ones get a suffix."""
