@@ -19,7 +19,7 @@ from timeline_cli.actors import PLACE_LABELS, ActorIndex
 from timeline_cli.lexicon import Lexicon, load_lexicon
 from timeline_cli.mentions import FUTURE, Timex, governing_verb, tense_of
 from timeline_cli.models import Document, Event, Mention
-from timeline_cli.normalize import UNRESOLVED
+from timeline_cli.normalize import INVALID, UNRESOLVED
 from timeline_cli.timevalue import TimeValue
 
 NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "xcomp", "pcomp")
@@ -416,7 +416,7 @@ def _inside(timex: Timex, token: Token) -> bool:
 def _can_date_event(timex: Timex, doc: Doc) -> bool:
     """Calendar dates used as adverbials; not durations, sets, or modifiers ('the 1951 treaty')."""
     value = timex.value
-    if value is None or value.type not in ("DATE", "TIME"):
+    if value is None or value.type not in ("DATE", "TIME", INVALID):  # INVALID: see _event_date
         return False
     return doc[timex.start : timex.end].root.dep_ in _DATE_DEPS
 
@@ -426,6 +426,8 @@ def _event_date(timex: Timex | None, document: Document) -> tuple[TimeValue | No
     sentence dates it only vaguely ('recently') or not at all."""
     published = document.publication.date
     if timex is not None and timex.value is not None:
+        if timex.value.type == INVALID:  # "on February 30": undated, never "as reported"
+            return None, "unknown"
         if timex.value.is_calendar:
             return timex.value, timex.value.precision or "day"
         if timex.value.value == UNRESOLVED and published is None:

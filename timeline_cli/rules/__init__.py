@@ -4,7 +4,13 @@ returns a TimeValue or None."""
 
 from __future__ import annotations
 
-from timeline_cli.rules.absolute import month_day_year, numeric_date, with_trailing_year, year_forms
+from timeline_cli.rules.absolute import (
+    before_common_era,
+    month_day_year,
+    numeric_date,
+    with_trailing_year,
+    year_forms,
+)
 from timeline_cli.rules.amounts import age, duration, frequency, recurring_days
 from timeline_cli.rules.anchored import (
     ago_or_later,
@@ -30,6 +36,7 @@ from timeline_cli.rules.periods import (
 )
 
 RULES: tuple[Rule, ...] = (
+    before_common_era,
     age,
     reference_words,
     deictic_day,
