@@ -7,7 +7,7 @@ import io
 import json
 from datetime import date
 
-from timeline_cli.export import to_csv, to_json, to_jsonl
+from timeline_cli.export import spreadsheet_cell, to_csv, to_json, to_jsonl
 from timeline_cli.models import Chronology, ChronologyEvent, DateConflict, Mention
 
 EVENT = ChronologyEvent(
@@ -37,3 +37,10 @@ def test_csv_row() -> None:
     assert row["actors"] == "Kim Sung-hwan; Hillary Clinton"
     assert row["source_count"] == "1" and row["evidence"] == "Kim met Clinton on Friday."
     assert row["conflicts"] == "2012-03-08 (c)"
+
+
+def test_spreadsheet_cells_quote_formulas_and_show_controls() -> None:
+    assert spreadsheet_cell("=SUM(A1)") == "'=SUM(A1)"
+    assert spreadsheet_cell("\t=1") == "'\\x09=1"
+    assert spreadsheet_cell("Kim met Clinton - twice") == "Kim met Clinton - twice"
+    assert spreadsheet_cell("2012-03-09") == "2012-03-09"

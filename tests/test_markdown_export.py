@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from timeline_cli.export import chronology_record
-from timeline_cli.markdown_export import escape_markdown, to_markdown
+from timeline_cli.markdown_export import code_span, escape_markdown, to_markdown
 from timeline_cli.models import (
     Chronology,
     ChronologyEvent,
@@ -187,3 +187,17 @@ def test_markdown_special_characters_are_escaped() -> None:
     ) in html
     assert "“A | B # not a heading &lt;b&gt;x&lt;/b&gt;”" in html  # one line, no heading
     assert escape_markdown("U.S. plan, 30% of 1,000") == "U.S. plan, 30% of 1,000"
+
+
+@pytest.mark.parametrize(
+    "text", ["report", "a`b", "``x``", "`edge", "two\n\nlines <b>bold</b>", "esc\x1b[2J"]
+)
+def test_code_spans_show_any_id_as_written_on_one_line(text: str) -> None:
+    span = code_span(text)
+    assert "\n" not in span and "\x1b" not in span
+    html = MarkdownIt("commonmark").render(span)
+    assert html.count("<code>") == 1 and "<b>" not in html
+    shown = html.split("<code>", 1)[1].split("</code>", 1)[0]
+    assert shown == " ".join(text.split()).replace("\x1b", "\\x1b").replace("<", "&lt;").replace(
+        ">", "&gt;"
+    )

@@ -9,7 +9,12 @@ from conftest import REPO
 
 from timeline_cli.export import chronology_record, to_json
 from timeline_cli.models import Chronology
-from timeline_cli.record_reader import as_chronology, chronology_from_record
+from timeline_cli.record_reader import (
+    RecordProblem,
+    as_chronology,
+    chronology_from_record,
+    validate_record,
+)
 
 
 def test_the_seeds_record_reads_back_to_the_same_record(seeds_chronology: Chronology) -> None:
@@ -44,3 +49,25 @@ def test_other_data_is_refused(record: object) -> None:
 def test_an_empty_chronology() -> None:
     record = chronology_record(Chronology((), ()))
     assert chronology_from_record(record) == Chronology((), ())
+
+
+def test_the_seeds_record_is_valid_and_every_problem_is_placed(
+    seeds_chronology: Chronology,
+) -> None:
+    record = json.loads(to_json(seeds_chronology))
+    validate_record(record)
+    record["events"][2]["mentions"][0]["trigger_start"] = "7"
+    with pytest.raises(RecordProblem) as problem:
+        validate_record(record)
+    assert str(problem.value).endswith(
+        "chronology.events[2].mentions[0].trigger_start: a whole number of 0 or more expected, "
+        "found a string"
+    )
+
+
+def test_unknown_fields_are_ignored_and_nullable_ones_may_be_missing() -> None:
+    record = json.loads((REPO / "examples" / "chronology.json").read_text(encoding="utf-8"))
+    record["generator"] = "another tool"
+    for document in record["documents"]:
+        del document["url"]
+    validate_record(record)

@@ -107,3 +107,118 @@ def test_the_clock_changes_nothing(seeds: Path, tmp_path: Path, day: tuple[int, 
     assert all(d["published"] is None for d in data["documents"])  # nothing made up
     assert {e["precision"] for e in data["events"]} <= {"unresolved", "unknown", "day", "month"}
     assert not [e for e in data["events"] if e["date"] and e["date"].startswith(("2026", "2031"))]
+
+
+# --- issue 15: interrupting workers --------------------------------------------------------------
+
+INTERRUPTED = "timeline: interrupted; no output written, any existing file is untouched\n"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _computing(pid: int) -> bool:
+    """A worker process (spawned, not forked) has loaded spaCy: it is running a task."""
+    for child in _children(pid):
+        try:
+            if "/spacy/" in Path(f"/proc/{child}/maps").read_text():
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _wait_for(condition, what: str, timeout: float = 120) -> None:
+    """Poll a condition the run reaches by itself (no fixed sleep stands for it)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def _group_is_gone(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _start(arguments: list[str], tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """The command in a session of its own (a terminal's foreground group), started with the
+    readiness marker: a file created once its signal handlers are installed."""
+    ready = tmp_path / "ready"
+    env = {**os.environ, cli.READY_FILE_VARIABLE: str(ready)}
+    command = [sys.executable, "-m", "timeline_cli", *arguments]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    return process, ready
+
+
+def _copies(seeds: Path, folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for copy in range(count):
+        for article in seeds.glob("*.txt"):
+            shutil.copy(article, folder / f"{copy:02d}-{article.name}")
+    return folder
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_twice_with_workers_ends_at_once(seeds: Path, tmp_path: Path) -> None:
+    corpus = _copies(seeds, tmp_path / "corpus", 40)  # 120 articles: several batches
+    target = tmp_path / "out.json"
+    target.write_text("previous")
+    arguments = ["extract", str(corpus), "-o", str(target), "--force", "--quiet", "--jobs", "2"]
+    process, ready = _start(arguments, tmp_path)
+    try:
+        _wait_for(lambda: ready.exists() and len(_children(process.pid)) >= 2, "the workers")
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+        try:
+            process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGINT)  # the impatient second Ctrl-C
+        _, stderr = process.communicate(timeout=60)
+        # 130, or ended by the second SIGINT while exiting: a shell shows 130 for both
+        assert process.returncode in (130, -signal.SIGINT), stderr
+        assert stderr == INTERRUPTED
+        _wait_for(lambda: _group_is_gone(process.pid), "the workers to end", timeout=30)
+    finally:
+        if not _group_is_gone(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert target.read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out.json", "ready"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigterm_under_dask_prints_no_traceback(seeds: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    corpus = _copies(seeds, tmp_path / "corpus", 20)
+    arguments = ["extract", str(corpus), "--engine", "dask", "--jobs", "2", "-f", "json", "-q"]
+    process, ready = _start(arguments, tmp_path)
+    try:
+        _wait_for(lambda: ready.exists() and _computing(process.pid), "a Dask task to start")
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 130, stderr
+        assert stderr == INTERRUPTED
+        _wait_for(lambda: _group_is_gone(process.pid), "the Dask workers to end", timeout=60)
+    finally:
+        if not _group_is_gone(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)

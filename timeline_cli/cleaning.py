@@ -23,6 +23,8 @@ _TITLE_SEARCH_LINES = 8
 _PROSE_MIN_WORDS = 4
 _LONG_LINE_WORDS = 30  # a line this long is prose even without a final full stop
 _TERMINAL = tuple(".!?…\"'”’»")
+# What str.splitlines ends a line at, except U+2028 (see _lines_with_offsets).
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2029]")
 _BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,4}\b", re.IGNORECASE)
 
 
@@ -144,11 +146,16 @@ def _clean_visible(text: str) -> CleanedText:
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """Each line with its offset. Unlike str.splitlines, U+2028 LINE SEPARATOR does not end a
+    line: it is a break inside a paragraph, often inside a sentence, which spaCy reads as a
+    space; ending the line there would cut the sentence and drop its first part."""
     result = []
     offset = 0
-    for line in text.splitlines(keepends=True):
-        result.append((offset, line.rstrip("\r\n")))
-        offset += len(line)
+    for match in _LINE_BREAK_RE.finditer(text):
+        result.append((offset, text[offset : match.start()]))
+        offset = match.end()
+    if offset < len(text):
+        result.append((offset, text[offset:]))
     return result
 
 

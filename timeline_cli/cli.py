@@ -1,16 +1,22 @@
 """The ``timeline`` command: wires options to the library API in ``pipeline``.
 
 Exit codes: 0 all went well, 1 some input files were skipped, 2 usage error (a missing path,
-no articles at all, an output file that exists, a bad option value), 3 the output could not be
-written (a full disk), 130 interrupted (Ctrl-C or SIGTERM). Whatever stops a run, an existing
-output file is left as it was.
+no articles at all, an output file that exists or is not a regular file, a bad option value, a
+file ``show`` cannot read), 3 the output could not be written (a full disk), 130 interrupted
+(Ctrl-C or SIGTERM), 141 the reader of standard output went away (``| head``): the run ends
+quietly, as Unix tools do. Whatever stops a run, an existing output file is left as it was.
+Everything printed on the terminal has its control characters made visible (``controls``).
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,15 +27,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
+from timeline_cli.controls import visible
 from timeline_cli.documents import load_documents
 from timeline_cli.engines import ENGINES, EngineUnavailable
 from timeline_cli.eval_events import GoldError, evaluate_events, events_table
 from timeline_cli.eval_timeline import evaluate_timelines
 from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.explain import Explanation, explain_documents, explanation_text
-from timeline_cli.export import event_record
+from timeline_cli.export import json_line, json_text
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
 from timeline_cli.formats import (
+    MAX_ROW_CHARS,
     FieldNames,
     RecordError,
     SourceArticle,
@@ -41,17 +49,31 @@ from timeline_cli.formats import (
 from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Chronology, Document, Notice
 from timeline_cli.nlp import ModelNotFound, load_pipeline
-from timeline_cli.output import OutputExists, write_atomically
+from timeline_cli.output import OutputExists, OutputRefused, check_destination, write_atomically
 from timeline_cli.pipeline import RunResult, Settings, run, stream_events
-from timeline_cli.reading import collect_inputs
-from timeline_cli.record_reader import chronology_from_record
+from timeline_cli.reading import (
+    UnreadableFile,
+    bounded_lines,
+    collect_inputs,
+    os_reason,
+    printable,
+    read_nonempty_bytes,
+)
+from timeline_cli.record_reader import RecordProblem, chronology_from_record
 from timeline_cli.render import render
 from timeline_cli.timeml import TimemlError
 from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a tool ended by SIGPIPE
 STDIN_ARGUMENT = "-"
 PROGRESS_THRESHOLD = 20  # articles; below this a progress bar only flickers
+# A file the command creates once its signal handlers are installed: tests that interrupt a
+# run wait for it instead of sleeping.
+READY_FILE_VARIABLE = "TIMELINE_READY_FILE"
+MAX_CHRONOLOGY_BYTES = 256 * 1024 * 1024  # the largest saved chronology `show` reads
+MISSING_SHOWN = 3  # missing paths named in the error; the others are counted
+STDOUT_PIECE = 1 << 16  # characters written to standard output at a time
 
 app = typer.Typer(
     help="Turn a folder of news articles into one dated, sourced, merged chronology of events.",
@@ -111,10 +133,77 @@ DocumentOption = Annotated[
     list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+FollowSymlinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="In folders, also read links that lead out of the folder (not followed otherwise).",
+    ),
+]
 
 
 class UsageError(Exception):
     """A mistake in how the command was called; reported in one line, exit code 2."""
+
+
+class NotWritten(Exception):
+    """The output could not be written (a full disk, a missing permission); exit code 3."""
+
+
+@contextmanager
+def _reporting_errors(errors: Console) -> Iterator[None]:
+    """Every anticipated failure as one line on stderr and its exit code, never a traceback."""
+    try:
+        yield
+    except (UsageError, OutputExists, OutputRefused, ModelNotFound, EngineUnavailable) as error:
+        _error(errors, str(error))
+        raise typer.Exit(EXIT_USAGE) from None
+    except NotWritten as error:
+        _error(errors, str(error))
+        raise typer.Exit(EXIT_NOT_WRITTEN) from None
+    except BrokenPipeError:
+        _silence_stdout()  # the reader is gone: nothing to say, to no one
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except KeyboardInterrupt:
+        errors.print("timeline: interrupted; no output written, any existing file is untouched")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+@contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """Errors while writing the output are blamed on the output (NotWritten), a reader that
+    went away excepted (BrokenPipeError passes)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        if output is None:
+            _silence_stdout()
+            raise NotWritten(f"cannot write standard output: {os_reason(error)}") from error
+        raise NotWritten(
+            f"cannot write {printable(output)}: {os_reason(error)}; any previous file is intact"
+        ) from error
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null once writing to it failed, so that the interpreter's
+    last flush of what is still buffered neither fails again nor prints a complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind stdout (a test's capture)
+        pass
+
+
+def _stderr(no_color: bool = False) -> Console:
+    """Messages on standard error, one line each however long."""
+    return Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
+
+
+def _error(errors: Console, message: str) -> None:
+    errors.print(f"timeline: error: {visible(message)}", markup=False)
 
 
 @app.callback()
@@ -180,10 +269,11 @@ def extract(
             "out as articles are parsed.",
         ),
     ] = False,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
-    errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
-    try:
+    errors = _stderr(no_color)
+    with _reporting_errors(errors):
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
@@ -192,35 +282,20 @@ def extract(
         settings = Settings(
             model, _parse_published(published or []), fields, jobs, engine, scheduler, not no_merge
         )
-        files, stdin_articles = _inputs(paths, fields, errors, quiet)
-        if output is not None and output.exists() and not force:
-            raise OutputExists(f"{output} exists; use --force to overwrite it")
-        if output is not None and not output.parent.is_dir():
-            raise UsageError(f"cannot write {output}: no folder {output.parent}")
+        files, stdin_articles, unlisted = _inputs(paths, fields, errors, quiet, follow_symlinks)
+        _check_output(output, force)
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
-            raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+            raise typer.Exit(EXIT_SKIPPED if skipped or unlisted else EXIT_OK)
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
         _emit(filtered, chosen_format, output, force, no_color)
         if explain_dates:
             used = _explain_used_dates(filtered.chronology, settings.model)
             errors.print(explanation_text(used))
-    except (UsageError, OutputExists, ModelNotFound, EngineUnavailable) as error:
-        errors.print(f"timeline: error: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        errors.print("timeline: interrupted; no output written, any existing file is untouched")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except OSError as error:
-        target = output or "standard output"
-        reason = error.strerror or str(error)
-        message = f"timeline: error: cannot write {target}: {reason}; any previous file is intact"
-        errors.print(message, markup=False)
-        raise typer.Exit(EXIT_NOT_WRITTEN) from None
     if not quiet:
         _report_notices(errors, result.chronology.notices)
-    raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+    raise typer.Exit(EXIT_SKIPPED if result.skipped or unlisted else EXIT_OK)
 
 
 def _explain_used_dates(chronology: Chronology, model: str | None) -> list[Explanation]:
@@ -243,8 +318,9 @@ def _stream_jsonl(
     stream, events = stream_events(files, settings, stdin_articles)
     for event in events:
         if keeps(event_filter, event):
-            sys.stdout.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+            with _writing(None):
+                sys.stdout.write(json_line(event))
+                sys.stdout.flush()
     if not quiet:
         _report_notices(errors, tuple(stream.notices))
     return stream.skipped
@@ -265,21 +341,35 @@ def show(
     document: DocumentOption = None,
 ) -> None:
     """Render a saved chronology again, in any format and with any filter, without the NLP."""
-    errors = Console(stderr=True, highlight=False)
-    try:
+    errors = _stderr(no_color)
+    with _reporting_errors(errors):
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
-        if output is not None and output.exists() and not force:
-            raise OutputExists(f"{output} exists; use --force to overwrite it")
-        chronology = chronology_from_record(json.loads(file.read_text(encoding="utf-8")))
+        _check_output(output, force)
+        chronology = _read_chronology(file)
         result = RunResult(apply_filter(chronology, event_filter), ())
         _emit(result, chosen_format, output, force, no_color)
-    except (UsageError, OutputExists) as error:
-        errors.print(f"timeline: error: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    except (OSError, ValueError) as error:  # unreadable, not JSON, not a chronology
-        errors.print(f"timeline: error: {file}: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _read_chronology(file: Path) -> Chronology:
+    """The chronology a saved JSON file holds; UsageError naming the file and its first problem."""
+    name = printable(file)
+    try:
+        raw = read_nonempty_bytes(file, limit=MAX_CHRONOLOGY_BYTES)
+        return chronology_from_record(json.loads(raw.decode("utf-8-sig")))
+    except UnreadableFile as error:
+        raise UsageError(f"{name}: {error}") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{name}: not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        place = f"line {error.lineno}, column {error.colno}"
+        raise UsageError(f"{name}: not valid JSON ({error.msg}, {place})") from None
+    except RecursionError:
+        raise UsageError(f"{name}: not usable JSON (nested too deeply)") from None
+    except RecordProblem as error:
+        raise UsageError(f"{name}: {error}") from None
+    except ValueError as error:  # json's refusal of a number of thousands of digits
+        raise UsageError(f"{name}: not usable JSON ({str(error).split(':')[0]})") from None
 
 
 @app.command()
@@ -292,24 +382,25 @@ def explain(
     published: PublishedOption = None,
     as_json: JsonOption = False,
     model: ModelOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Show how each date of the articles was resolved: expression, anchor, tense, rule, value."""
-    errors = Console(stderr=True, highlight=False)
-    try:
-        files, _ = _inputs([str(path) for path in paths], FieldNames(), errors, quiet=True)
+    errors = _stderr()
+    with _reporting_errors(errors):
+        arguments = [str(path) for path in paths]
+        files, _, unlisted = _inputs(arguments, FieldNames(), errors, False, follow_symlinks)
         loaded = load_documents(files, _parse_published(published or []))
+        _report_notices(errors, tuple(n for n in loaded.notices if n.code in _ERROR_CODES))
         explanations = explain_documents(load_pipeline(model), loaded.documents, date_text)
-    except (UsageError, ModelNotFound) as error:
-        errors.print(f"timeline: error: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    if as_json:
-        typer.echo(
-            json.dumps([item.record() for item in explanations], indent=2, ensure_ascii=False)
-        )
-    else:
-        Console(highlight=False).print(explanation_text(explanations))
-    if not explanations:
+        with _writing(None):
+            if as_json:
+                records = [item.record() for item in explanations]
+                _write_stdout(json_text(records, indent=2) + "\n")
+            else:
+                Console(highlight=False).print(explanation_text(explanations))
+    if loaded.documents and not explanations:
         errors.print("timeline: no matching date expression")
+    raise typer.Exit(EXIT_SKIPPED if loaded.skipped or unlisted else EXIT_OK)
 
 
 @app.command("eval-timex")
@@ -458,25 +549,56 @@ def _parse_published(values: list[str]) -> dict[str, date]:
 
 
 def _inputs(
-    paths: list[str], fields: FieldNames, errors: Console, quiet: bool
-) -> tuple[list[Path], list[SourceArticle | RecordError]]:
-    """The article files named (folders walked), and the articles given on standard input."""
+    paths: list[str], fields: FieldNames, errors: Console, quiet: bool, follow_symlinks: bool
+) -> tuple[list[Path], list[SourceArticle | RecordError], tuple[str, ...]]:
+    """The article files named (folders walked), the articles given on standard input, and
+    the folders that could not be listed (skipped)."""
     stdin_articles: list[SourceArticle | RecordError] = []
-    if STDIN_ARGUMENT in paths:
+    from_stdin = STDIN_ARGUMENT in paths
+    if from_stdin:
         paths = [path for path in paths if path != STDIN_ARGUMENT]
-        kind, lines = peek_stdin(sys.stdin)
+        kind, lines = peek_stdin(_stdin_lines())
         if kind == "paths":
             paths += stdin_paths(lines)
         else:
             stdin_articles = list(read_stdin_records(lines, fields))
-    selection = collect_inputs(paths)
+    selection = collect_inputs(paths, follow_symlinks)
     if selection.missing:
-        raise UsageError(f"no such file or folder: {', '.join(selection.missing)}")
+        raise UsageError(_missing_message(selection.missing, from_stdin))
     if not quiet:
         _report_notices(errors, selection.notices)
     if not selection.files and not stdin_articles:
-        raise UsageError(f"no articles found in {', '.join(paths) or 'standard input'}")
-    return list(selection.files), stdin_articles
+        named = ", ".join(printable(path) for path in paths[:MISSING_SHOWN])
+        raise UsageError(f"no articles found in {named or 'standard input'}")
+    return list(selection.files), stdin_articles, selection.skipped
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input as lines whatever bytes it holds (undecodable ones are kept as escapes
+    for the row or path to report), none longer than a dataset's row."""
+    stream = io.TextIOWrapper(
+        sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline=""
+    )
+    return bounded_lines(stream, MAX_ROW_CHARS)
+
+
+def _missing_message(missing: tuple[str, ...], from_stdin: bool) -> str:
+    names = ", ".join(printable(name)[:200] for name in missing[:MISSING_SHOWN])
+    more = len(missing) - MISSING_SHOWN
+    message = f"no such file or folder: {names}" + (f" and {more} more" if more > 0 else "")
+    if from_stdin:
+        message += " (standard input is read as a list of paths unless it starts with '{')"
+    return message
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    """Before any work: the output can be written where asked (see ``output``)."""
+    if output is None:
+        return
+    check_destination(output, overwrite=force)
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {printable(output)}: no folder {printable(folder)}")
 
 
 def _run_with_progress(
@@ -510,22 +632,33 @@ def _run_with_progress(
 def _emit(
     result: RunResult, output_format: str, output: Path | None, force: bool, no_color: bool
 ) -> None:
-    if output_format == "table" and output is None:
-        console = Console(no_color=no_color, highlight=False)
-        render(console, result.chronology, len(result.skipped))
-        return
-    text = serialize(result.chronology, output_format)
-    if output is None:
-        sys.stdout.write(text)
+    with _writing(output):
+        if output_format == "table" and output is None:
+            console = Console(no_color=no_color, highlight=False)
+            render(console, result.chronology, len(result.skipped))
+            return
+        text = serialize(result.chronology, output_format)
+        if output is None:
+            _write_stdout(text)
+        else:
+            write_atomically(output, text, overwrite=force)
+
+
+def _write_stdout(text: str) -> None:
+    """Write in pieces: a single large write to a pipe whose reader went away (``| head``) can
+    come back as if it had succeeded; the next piece then fails, as it should."""
+    for start in range(0, len(text), STDOUT_PIECE):
+        sys.stdout.write(text[start : start + STDOUT_PIECE])
         sys.stdout.flush()
-    else:
-        write_atomically(output, text, overwrite=force)
+
+
+_ERROR_CODES = ("skipped", "bad-record")
 
 
 def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
     for notice in notices:
-        label = "error" if notice.code in ("skipped", "bad-record") else "warning"
-        errors.print(f"timeline: {label}: {notice.message}", markup=False)
+        label = "error" if notice.code in _ERROR_CODES else "warning"
+        errors.print(f"timeline: {label}: {visible(notice.message)}", markup=False)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -534,4 +667,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _interrupt)
+    ready_file = os.environ.get(READY_FILE_VARIABLE)
+    if ready_file:
+        Path(ready_file).touch()
     app(prog_name="timeline")

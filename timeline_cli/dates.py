@@ -2,11 +2,14 @@
 
 dateparser fills missing parts from today's date and reads "the 8th" as August, so it only sees
 text whose year the caller has checked or supplied. It is built once (building is slow) with
-English only: automatic language detection misreads short English strings.
+English only: automatic language detection misreads short English strings. A numeric date that
+starts with its year is read year-month-day or not at all: dateparser would swap an impossible
+"2024-13-01" into 13 January.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -23,6 +26,11 @@ _SETTINGS = {
 }
 
 
+_YEAR_FIRST_RE = re.compile(
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?P<time>[T ].*)?"
+)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings=_SETTINGS)
@@ -34,6 +42,14 @@ def parse_absolute(text: str) -> tuple[datetime, str] | None:
 
     The period is dateparser's granularity: 'day', 'month', 'year' or 'time'.
     """
+    year_first = _YEAR_FIRST_RE.fullmatch(text.strip())
+    if year_first:
+        try:
+            day = date(*(int(year_first.group(part)) for part in ("year", "month", "day")))
+        except ValueError:
+            return None
+        if not year_first.group("time"):
+            return datetime(day.year, day.month, day.day), "day"
     data = _parser().get_date_data(text)
     if data.date_obj is None:
         return None

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline_cli.lexicon import Lexicon
 from timeline_cli.mentions import Timex, governing_verb
+from timeline_cli.normalize import INVALID
 from timeline_cli.predicates import is_event_noun, is_verb
 from timeline_cli.timevalue import TimeValue
 
@@ -60,6 +61,8 @@ def datable(timex: Timex, doc: Doc) -> bool:
     baseline of a comparison ("up 14 percent from a year ago") nor a bare part of the day
     ("any time of day or night")."""
     value = timex.value
+    if value is not None and value.type == INVALID:
+        return True  # "February 30": it dates its event as impossible, not as the report's day
     if value is None or value.type not in ("DATE", "TIME"):
         return False
     if not (value.interval is not None or value.value.startswith("X")):

@@ -9,7 +9,8 @@ model gets wrong for TimeML-style expressions:
   "April 24 and 25") and "the quarter ended Sept. 30";
 - hedges and modifiers are trimmed from the span ("just last month", "earlier this week"),
   while the text the normalizer reads keeps them, so "early March" still gets mod START;
-- look-alikes are dropped: "the 11th Circuit", "quarterly dividend".
+- look-alikes are dropped: "the 11th Circuit", "quarterly dividend";
+- an era after a year belongs to it ("1274 BCE"), so that it is not read as a year of ours.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ TRIMMED_PREFIXES = {
     "just", "only", "barely", "about", "around", "almost", "nearly", "approximately",
     "roughly", "early", "late", "earlier", "later", "as", "long", "some",
 }  # fmt: skip
+_ERA_RE = re.compile(r"B\.?C\.?E\.?", re.IGNORECASE)  # "BCE", "B.C.E."
+_BC_RE = re.compile(r"B\.?C\.?", re.IGNORECASE)  # "BC", "B.C."
 _TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "today",
     "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "hour", "hours",
@@ -140,7 +143,7 @@ def temporal_candidates(doc: Doc) -> list[Candidate]:
             spans.append(doc[start:end])
             covered.update(range(start, end))
     candidates = [part for span in spans for part in _split(span)]
-    candidates = [_trimmed(c) for c in candidates if not _look_alike(c.span)]
+    candidates = [_with_era(_trimmed(c)) for c in candidates if not _look_alike(c.span)]
     return _with_listed_days(sorted(candidates, key=lambda candidate: candidate.span.start))
 
 
@@ -241,6 +244,26 @@ def _trimmed(candidate: Candidate) -> Candidate:
     ):
         end -= 1
     return Candidate(doc[start:end], candidate.text)
+
+
+def _with_era(candidate: Candidate) -> Candidate:
+    """'1274 BCE', 'the 5th century B.C.': the era that spaCy leaves outside the entity."""
+    span = candidate.span
+    doc = span.doc
+    if span.end >= len(doc) or not (span[-1].like_num or span[-1].lower_ == "century"):
+        return candidate
+    era = doc[span.end]
+    before_common_era = _ERA_RE.fullmatch(era.text) or (
+        _BC_RE.fullmatch(era.text) and not _names_follow(doc, era.i)
+    )
+    if not before_common_era:
+        return candidate
+    return Candidate(doc[span.start : era.i + 1], f"{candidate.text} {era.text}")
+
+
+def _names_follow(doc: Doc, index: int) -> bool:
+    """'B.C. Hydro', 'BC Supreme Court': the province, not the era."""
+    return index + 1 < len(doc) and doc[index + 1].is_title
 
 
 def _is_article(doc: Doc, index: int) -> bool:

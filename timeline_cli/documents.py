@@ -8,7 +8,6 @@ without a year, whose year is inferred once every other article of the run is da
 from __future__ import annotations
 
 import itertools
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +27,7 @@ from timeline_cli.formats import (
 from timeline_cli.metadata import ArticleMetadata, load_metadata
 from timeline_cli.models import Document, Notice, Publication
 from timeline_cli.published import Dateline, dateline_publication, find_header_date, read_dateline
-from timeline_cli.reading import UnreadableFile, read_article_text
+from timeline_cli.reading import UnreadableFile, printable, read_article_text
 
 
 @dataclass(frozen=True)
@@ -95,12 +94,21 @@ class DocumentStream:
             try:
                 document, dateline = _document(article, self._metadata.row(path), self.published)
             except UnreadableFile as error:
-                self.notices.append(Notice("skipped", f"{article.path}: {error}", article.id))
-                self.skipped.append(article.path)
+                self._skip(article, str(error))
                 continue
             document = self._unique(document)
             undated = document.publication.date is None
             yield document, dateline if undated else None
+
+    def _skip(self, article: SourceArticle, reason: str) -> None:
+        """An article that cannot be used: a file, or one row of a dataset (named by its line)."""
+        if article.line is None:
+            self.notices.append(Notice("skipped", f"{article.path}: {reason}", article.id))
+            self.skipped.append(article.path)
+            return
+        row = RecordError(article.path, article.line, reason)
+        self.notices.append(row.notice())
+        self.skipped.append(f"{row.path}:{row.line}")
 
     def _unique(self, document: Document) -> Document:
         """Dataset rows may reuse an id another file has: the later ones get a suffix."""
@@ -249,12 +257,6 @@ def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
 def _id_at_depth(path: Path, depth: int) -> str:
     folders = path.parent.parts[-depth:] if depth else ()
     return printable(Path(*folders, path.stem))
-
-
-def printable(path: Path | str) -> str:
-    """A path as text that can always be written: undecodable bytes of a file name (a
-    Latin-1 name on a UTF-8 system) become escapes instead of crashing the output."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _publication(

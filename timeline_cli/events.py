@@ -36,7 +36,7 @@ from timeline_cli.evidence import antecedent, participants, summary_of, told_tok
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.mentions import PRESENT, Timex, tense_of
 from timeline_cli.models import Document, Event, Mention
-from timeline_cli.normalize import UNRESOLVED
+from timeline_cli.normalize import INVALID, UNRESOLVED
 from timeline_cli.predicates import PLANNED, is_event_noun, is_verb, mood_of
 from timeline_cli.timevalue import TimeValue
 
@@ -152,7 +152,7 @@ class _ArticleReader:
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
         word = self._naming_word(token)
-        if precision == "unknown" and not statement:
+        if precision == "unknown" and not statement and dating.value.type != INVALID:
             return None
         return Event(
             type=event_type,
@@ -494,8 +494,8 @@ def _event_date(dating: Dating, document: Document) -> tuple[TimeValue | None, s
     dates it, ``unresolved`` for a relative date in an undated article, ``unknown`` when
     nothing does."""
     value = dating.value
-    if not value.value:
-        return None, "unknown"
+    if not value.value or value.type == INVALID:
+        return None, "unknown"  # no date, or an impossible one ("February 30")
     if dating.publication:
         return value, "publication"
     if value.value == UNRESOLVED or value.value.startswith("X"):

@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 from spacy.language import Language
 
+from timeline_cli.controls import visible
 from timeline_cli.mentions import find_timexes
 from timeline_cli.models import Document
 
@@ -71,14 +72,15 @@ def _explain(document: Document, sentence: str, timex: Any) -> Explanation:
 
 
 def explanation_text(explanations: list[Explanation]) -> Text:
-    """One short block per expression, readable in a narrow terminal."""
+    """One short block per expression, readable in a narrow terminal; the articles' text with
+    its control characters made visible."""
     text = Text()
     for item in explanations:
         value = f"{item.value} {item.type}".strip() or "no value"
         value += f" ({item.mod})" if item.mod else ""
-        text.append(f"{item.document}: ", style="dim")
-        text.append(f"“{item.expression}”", style="bold")
+        text.append(f"{visible(item.document)}: ", style="dim")
+        text.append(f"“{visible(item.expression)}”", style="bold")
         text.append(f"  →  {value}\n", style="green" if item.value else "red")
         text.append(f"  rule {item.rule} · tense {item.tense} · anchor {item.anchor}\n")
-        text.append(f"  in: {item.sentence}\n\n", style="dim")
+        text.append(f"  in: {visible(item.sentence)}\n\n", style="dim")
     return text

@@ -2,6 +2,12 @@
 
 The schema is documented in ``docs/schema.md``. Output is deterministic: keys in a fixed order,
 events in chronological order, documents by id, no timestamps of the run.
+
+JSON keeps the articles' text as it is; control characters are escaped by the encoding (C1
+ones too, which ``json`` would write raw), so none reaches a terminal. CSV is made safe for
+spreadsheets: control characters are written visibly (``\x1b``), and a cell that starts like a
+formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``, as
+spreadsheet-safe CSV writers do, so that ``=HYPERLINK(...)`` from an article stays text.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from timeline_cli.controls import visible
 from timeline_cli.models import Actor, Chronology, ChronologyEvent, Document, Mention, Notice
 
 SCHEMA = "timeline-cli/chronology"
@@ -21,6 +28,10 @@ CSV_COLUMNS = (
     "evidence", "evidence_document", "id", "start", "end", "conflicts",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# json.dumps(ensure_ascii=False) escapes C0 controls but writes DEL and C1 raw; they can only
+# occur inside strings, where an escape means the same character.
+_C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -98,12 +109,27 @@ def chronology_record(chronology: Chronology) -> dict[str, Any]:
     }
 
 
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as this tool writes it: UTF-8 text, every control character escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_C1_ESCAPES)
+
+
 def to_json(chronology: Chronology) -> str:
-    return json.dumps(chronology_record(chronology), ensure_ascii=False, indent=2) + "\n"
+    return json_text(chronology_record(chronology), indent=2) + "\n"
+
+
+def json_line(event: ChronologyEvent) -> str:
+    """One event as a line of JSON Lines."""
+    return json_text(event_record(event)) + "\n"
 
 
 def to_jsonl(events: Iterable[ChronologyEvent]) -> str:
-    return "".join(json.dumps(event_record(e), ensure_ascii=False) + "\n" for e in events)
+    return "".join(json_line(event) for event in events)
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: controls visible, a formula's start quoted."""
+    return visible("'" + text if text.startswith(FORMULA_STARTS) else text)
 
 
 def to_csv(events: Iterable[ChronologyEvent]) -> str:
@@ -112,24 +138,21 @@ def to_csv(events: Iterable[ChronologyEvent]) -> str:
     writer.writerow(CSV_COLUMNS)
     for event in events:
         first = event.mentions[0]
-        writer.writerow(
-            [
-                event.date or "",
-                event.precision,
-                event.type,
-                event.summary,
-                LIST_SEPARATOR.join(event.actors),
-                LIST_SEPARATOR.join(event.places),
-                event.source_count,
-                LIST_SEPARATOR.join(event.documents),
-                first.sentence,
-                first.document,
-                event.id,
-                event.start.isoformat() if event.start else "",
-                event.end.isoformat() if event.end else "",
-                LIST_SEPARATOR.join(
-                    f"{c.date} ({', '.join(c.documents)})" for c in event.conflicts
-                ),
-            ]
-        )
+        row = [
+            event.date or "",
+            event.precision,
+            event.type,
+            event.summary,
+            LIST_SEPARATOR.join(event.actors),
+            LIST_SEPARATOR.join(event.places),
+            event.source_count,
+            LIST_SEPARATOR.join(event.documents),
+            first.sentence,
+            first.document,
+            event.id,
+            event.start.isoformat() if event.start else "",
+            event.end.isoformat() if event.end else "",
+            LIST_SEPARATOR.join(f"{c.date} ({', '.join(c.documents)})" for c in event.conflicts),
+        ]
+        writer.writerow([spreadsheet_cell(c) if isinstance(c, str) else c for c in row])
     return buffer.getvalue()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -58,13 +59,10 @@ def extract_batch(documents: Sequence[Document], model: str | None = None) -> li
 
 
 def date_notices(document: Document, timexes: Sequence[Timex]) -> list[Notice]:
-    """Impossible dates ("February 30"), and relative dates an undated article leaves open."""
+    """Impossible dates ("February 30", "1274 BCE"), and relative dates an undated article
+    leaves open."""
     notices = [
-        Notice(
-            "impossible-date",
-            f"{document.id}: {timex.text!r} is not a calendar date; it dates nothing",
-            document.id,
-        )
+        Notice("impossible-date", _impossible(document, timex), document.id)
         for timex in timexes
         if timex.value is not None and timex.value.type == INVALID
     ]
@@ -76,3 +74,19 @@ def date_notices(document: Document, timexes: Sequence[Timex]) -> list[Notice]:
         )
         notices.append(Notice("unresolved-dates", message, document.id))
     return notices
+
+
+def _impossible(document: Document, timex: Timex) -> str:
+    assert timex.value is not None
+    if timex.value.rule == "before_common_era":
+        reason = "is before the Common Era, where the chronology places nothing"
+    else:
+        reason = "is not a calendar date"
+    return f"{_where(document)}: {timex.text!r} {reason}; it dates nothing"
+
+
+def _where(document: Document) -> str:
+    """The file, and the row's id for an article that is one row of a dataset."""
+    if Path(document.path).stem == document.id:
+        return document.path
+    return f"{document.path} (id {document.id})"

@@ -27,8 +27,8 @@ never a string (htmldate downloads a string that looks like a URL).
 
 from __future__ import annotations
 
-import codecs
 import csv
+import io
 import itertools
 import json
 import re
@@ -37,14 +37,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from timeline_cli.cleaning import reads_as_prose
 from timeline_cli.dates import parse_absolute
 from timeline_cli.models import Notice
 from timeline_cli.reading import (
     METADATA_FILE_NAME,
+    LongLine,
     UnreadableFile,
+    bounded_lines,
+    byte_order_mark,
+    open_regular,
+    os_reason,
     read_article_text,
     read_nonempty_bytes,
 )
@@ -72,13 +77,15 @@ ID_DIGITS = 6  # "<stem>-000042": ids of a dataset's rows sort in row order up t
 PARAGRAPH_BREAK = "\n\n"
 
 # htmldate's parameters: the original publication date, from the markup only (no guessing from
-# the page's free text), and no earlier than 1900 (htmldate's own floor is 1995, which would
-# lose archive pages).
+# the page's free text), between fixed bounds: no earlier than 1900 (htmldate's own floor is
+# 1995, which would lose archive pages), and no later than a fixed far day, never today
+# (htmldate's default), so that a page's date does not depend on the clock of the run.
 _HTML_DATE_PARAMS: dict[str, Any] = {
     "original_date": True,
     "outputformat": "%Y-%m-%d",
     "extensive_search": False,
     "min_date": "1900-01-01",
+    "max_date": "2099-12-31",
 }
 _FRONT_MATTER_FENCE = "---"
 _FRONT_MATTER_END = ("---", "...")
@@ -96,6 +103,9 @@ _NUMERIC_DATE_RE = re.compile(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year
 _UNDECODABLE_RE = re.compile("[\udc80-\udcff]")  # bytes kept by errors="surrogateescape"
 _CSV_DELIMITERS = (",", ";", "\t")
 _CSV_FIELD_LIMIT = 1 << 26  # article texts may be longer than csv's default 128 KiB per cell
+# The longest line of a dataset held in memory: room for the longest article text documents
+# accepts (4 x MAX_BODY_CHARS) with its JSON escapes; a longer row is skipped unread.
+MAX_ROW_CHARS = 1 << 23
 _JSON_TYPES = {
     dict: "an object",
     list: "an array",
@@ -124,6 +134,7 @@ class SourceArticle:
     url: str | None
     outlet: str | None
     published_source: str | None
+    line: int | None = None  # where a dataset's row starts, for messages about that row
 
 
 @dataclass(frozen=True)
@@ -255,7 +266,8 @@ def read_html(path: Path | str) -> SourceArticle:
         output_format="txt",
         with_metadata=False,
     )
-    paragraphs = [line.strip() for line in (extracted or "").splitlines() if line.strip()]
+    # Lines are split at newlines only: a U+2028 inside a paragraph does not end it.
+    paragraphs = [line.strip() for line in (extracted or "").split("\n") if line.strip()]
     if not any(reads_as_prose(paragraph) for paragraph in paragraphs):
         raise UnreadableFile("no article text in the HTML page")
     # trafilatura's metadata calls htmldate's find_date on the tree with these parameters.
@@ -411,13 +423,13 @@ def read_records(
     if suffix == ".csv":
         yield from _csv_records(path, fields)
     elif suffix in (".jsonl", ".ndjson"):
-        encoding = _text_encoding(path)
         try:
-            with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
-                records = _jsonl_records(handle, str(path), path.stem, fields)
+            with _open_text(path) as handle:
+                lines = bounded_lines(handle, MAX_ROW_CHARS)
+                records = _jsonl_records(lines, str(path), path.stem, fields)
                 yield from _require_rows(records, "empty file, no records")
         except OSError as error:
-            raise UnreadableFile(error.strerror or str(error)) from error
+            raise UnreadableFile(os_reason(error)) from error
     else:
         raise ValueError(f"{path}: not a dataset suffix ({suffix or 'none'})")
 
@@ -470,6 +482,10 @@ def _jsonl_records(
     seen_ids: dict[str, int] = {}
     row = 0
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, LongLine):
+            row += 1
+            yield RecordError(label, number, f"longer than {MAX_ROW_CHARS:,} characters")
+            continue
         if number == 1:
             line = line.lstrip("\ufeff")
         if not line.strip():
@@ -483,6 +499,13 @@ def _jsonl_records(
         except json.JSONDecodeError as error:
             yield RecordError(label, number, f"not valid JSON ({error.msg}, column {error.colno})")
             continue
+        except RecursionError:
+            yield RecordError(label, number, "not usable JSON (nested too deeply)")
+            continue
+        except ValueError as error:  # a number of thousands of digits
+            reason = str(error).split(":")[0]
+            yield RecordError(label, number, f"not usable JSON ({reason})")
+            continue
         if not isinstance(value, dict):
             yield RecordError(label, number, f"{_json_type(value)}, not a JSON object")
             continue
@@ -491,16 +514,15 @@ def _jsonl_records(
 
 def _csv_records(path: Path, fields: FieldNames) -> Iterator[SourceArticle | RecordError]:
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    encoding = _text_encoding(path)
     label = str(path)
     try:
-        with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
-            first = handle.readline()
+        with _open_text(path) as handle:
+            first = handle.readline(MAX_ROW_CHARS)
             if not first.strip():
                 raise UnreadableFile("empty file, or no header row on the first line")
             delimiter = max(_CSV_DELIMITERS, key=first.count)
             handle.seek(0)
-            reader = csv.reader(handle, delimiter=delimiter)
+            reader = csv.reader(_csv_lines(handle), delimiter=delimiter)
             try:
                 columns = [name.strip().lstrip("\ufeff") for name in next(reader)]
             except csv.Error as error:
@@ -514,7 +536,18 @@ def _csv_records(path: Path, fields: FieldNames) -> Iterator[SourceArticle | Rec
                 _csv_rows(reader, columns, label, path.stem, fields), "no rows after the header row"
             )
     except OSError as error:
-        raise UnreadableFile(error.strerror or str(error)) from error
+        raise UnreadableFile(os_reason(error)) from error
+
+
+def _csv_lines(handle: TextIO) -> Iterator[str]:
+    """The file's lines for the csv reader; a line too long to hold ends the reading there."""
+    for number, line in enumerate(bounded_lines(handle, MAX_ROW_CHARS), start=1):
+        if isinstance(line, LongLine):
+            raise UnreadableFile(
+                f"line {number} is longer than {MAX_ROW_CHARS:,} characters; "
+                "it and the rows after it were not read"
+            )
+        yield line
 
 
 def _csv_rows(
@@ -606,6 +639,7 @@ def _record(
         url=optional["url"],
         outlet=optional["outlet"],
         published_source="record" if published else None,
+        line=line,
     )
     for problem in problems:
         yield RecordError(label, line, problem, article_id)
@@ -618,11 +652,15 @@ def _json_type(value: object) -> str:
 # Files ------------------------------------------------------------------------------------------
 
 
-def _text_encoding(path: Path) -> str:
-    """UTF-16 when the file starts with its byte-order mark, else UTF-8 (with or without BOM)."""
+def _open_text(path: Path) -> TextIO:
+    """A dataset open as text: UTF-16 or UTF-32 when it starts with their byte-order mark,
+    else UTF-8 (with or without BOM); undecodable bytes are kept for the row to report."""
+    binary = open_regular(path)
     try:
-        with path.open("rb") as handle:
-            start = handle.read(2)
-    except OSError as error:
-        raise UnreadableFile(error.strerror or str(error)) from error
-    return "utf-16" if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+        marked = byte_order_mark(binary.read(4))
+        binary.seek(0)
+    except OSError:
+        binary.close()
+        raise
+    encoding = marked[0] if marked else "utf-8-sig"
+    return io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")

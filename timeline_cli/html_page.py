@@ -58,7 +58,7 @@ TYPE_COLOURS = {
 _COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
 _DAY_LIKE = ("day", "time", "publication")
 _HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
-_WEB_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
+_WEB_URL = re.compile(r"^https?://[^\s\"'<>\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE)
 
 
 def to_html(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:

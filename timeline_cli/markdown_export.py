@@ -4,8 +4,10 @@ Each event is one bullet, ``**9 Mar 2012** — meeting: summary (actors; in plac
 footnote references ``[^1]`` whose footnotes quote the evidence sentence and name the article
 (title, id, publication date, address). A sentence that is the evidence of several events is one
 footnote. Dates are shown at their precision; dates other articles give are flagged under the
-event. Text from the articles is escaped where Markdown would read it as markup, so the file
-renders as written and still reads as plain text. The same input gives the same bytes.
+event. Text from the articles and file names is escaped where Markdown would read it as markup,
+and kept on one line with its control characters made visible, so the file renders as written
+(an id holding a blank line and ``<img onerror=...>`` stays text) and still reads as plain
+text. The same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from timeline_cli.controls import visible
 from timeline_cli.html_page import MONTHS, event_date_label, value_label, web_url
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
 from timeline_cli.record_reader import as_chronology
@@ -24,9 +27,24 @@ _COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
 
 
 def escape_markdown(text: str) -> str:
-    """Text with the characters Markdown would read as markup backslash-escaped."""
-    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text on one line, with the characters Markdown would read as markup backslash-escaped."""
+    text = _SPECIAL.sub(r"\\\1", _one_line(text))
     return _ENTITY.sub(r"\\&", text)
+
+
+def code_span(text: str) -> str:
+    """Text as a code span: shown as written, never read as markup (a fence longer than any run
+    of backticks inside, spaces inside it where the text starts or ends with one)."""
+    text = _one_line(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and runs of blanks as one space (a blank line would end the paragraph and
+    let what follows be read as a block of HTML), control characters visible."""
+    return visible(" ".join(text.split()))
 
 
 def period_heading(event: ChronologyEvent) -> str:
@@ -116,8 +134,7 @@ def _footnote(mention: Mention, documents: Mapping[str, Document]) -> str:
     parts = []
     if document is not None and document.title:
         parts.append(f"*{escape_markdown(document.title)}*")
-    document_id = mention.document
-    parts.append(f"`{document_id}`" if "`" not in document_id else escape_markdown(document_id))
+    parts.append(code_span(mention.document))
     if document is not None:
         day = document.publication.date
         if day:

@@ -4,15 +4,20 @@
 ``Chronology``; this turns the record written by ``export.to_json`` back into one, so that
 ``chronology_record(chronology_from_record(record)) == record``. Documents come back without
 their text (the record does not carry it): ``text`` and ``body`` are empty.
+
+A record is checked against the schema of ``docs/schema.md`` first, and the first problem is
+named with its place (``events[3].summary: a string expected, found null``): a file edited by
+hand or by another program is refused in one line instead of failing in a renderer. Fields the
+schema marks nullable may be null or missing; fields added by a later release are ignored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from timeline_cli.export import SCHEMA
+from timeline_cli.export import SCHEMA, SCHEMA_VERSION
 from timeline_cli.models import (
     Actor,
     Chronology,
@@ -23,6 +28,183 @@ from timeline_cli.models import (
     Notice,
     Publication,
 )
+from timeline_cli.timevalue import PRECISION_RANK, value_interval, value_precision
+
+UNDATED_PRECISIONS = ("unresolved", "unknown")
+PRECISIONS = (*PRECISION_RANK, *UNDATED_PRECISIONS)
+
+
+class RecordProblem(ValueError):
+    """Where a record departs from the schema, and how."""
+
+
+# --- checking a record against the schema --------------------------------------------------
+
+Check = Callable[[Any, str], None]  # raises RecordProblem naming ``where``
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {str: "a string", int: "a number", float: "a number", list: "an array"}
+    return names.get(type(value), "an object")
+
+
+def _expect(where: str, expected: str, value: Any) -> RecordProblem:
+    return RecordProblem(f"{where}: {expected} expected, found {_describe(value)}")
+
+
+def _text(value: Any, where: str) -> None:
+    if not isinstance(value, str):
+        raise _expect(where, "a string", value)
+
+
+def _count(value: Any, where: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _expect(where, "a whole number of 0 or more", value)
+
+
+def _day(value: Any, where: str) -> None:
+    _text(value, where)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise RecordProblem(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _nullable(check: Check) -> Check:
+    def nullable(value: Any, where: str) -> None:
+        if value is not None:
+            check(value, where)
+
+    return nullable
+
+
+def _list_of(check: Check, at_least: int = 0) -> Check:
+    def items(value: Any, where: str) -> None:
+        if not isinstance(value, list):
+            raise _expect(where, "an array", value)
+        if len(value) < at_least:
+            raise RecordProblem(f"{where}: at least {at_least} item(s) expected, found none")
+        for index, item in enumerate(value):
+            check(item, f"{where}[{index}]")
+
+    return items
+
+
+def _object(required: Mapping[str, Check], optional: Mapping[str, Check]) -> Check:
+    """An object with ``required`` keys, and ``optional`` ones that may be missing."""
+
+    def fields(value: Any, where: str) -> None:
+        if not isinstance(value, Mapping):
+            raise _expect(where, "an object", value)
+        for key, check in required.items():
+            if key not in value:
+                raise RecordProblem(f"{where}: no {key!r} field")
+            check(value[key], f"{where}.{key}")
+        for key, check in optional.items():
+            if key in value:
+                check(value[key], f"{where}.{key}")
+
+    return fields
+
+
+_OPTIONAL_TEXT = _nullable(_text)
+_DOCUMENT = _object(
+    {"id": _text},
+    {
+        "path": _OPTIONAL_TEXT,
+        "title": _OPTIONAL_TEXT,
+        "published": _nullable(_day),
+        "published_source": _OPTIONAL_TEXT,
+        "published_note": _OPTIONAL_TEXT,
+        "url": _OPTIONAL_TEXT,
+        "outlet": _OPTIONAL_TEXT,
+    },
+)
+_MENTION = _object(
+    {"document": _text, "sentence": _text, "start": _count, "end": _count, "trigger": _text},
+    {"trigger_start": _nullable(_count), "date_text": _OPTIONAL_TEXT, "date_rule": _OPTIONAL_TEXT},
+)
+_CONFLICT = _object({"date": _text, "documents": _list_of(_text)}, {})
+_EVENT_FIELDS = _object(
+    {
+        "id": _text,
+        "precision": _text,
+        "type": _text,
+        "summary": _text,
+        "mentions": _list_of(_MENTION, at_least=1),
+    },
+    {
+        "date": _OPTIONAL_TEXT,
+        "start": _nullable(_day),
+        "end": _nullable(_day),
+        "actors": _list_of(_text),
+        "places": _list_of(_text),
+        "conflicts": _list_of(_CONFLICT),
+    },
+)
+_ACTOR = _object(
+    {"name": _text, "kind": _text}, {"aliases": _list_of(_text), "roles": _list_of(_text)}
+)
+_WARNING = _object({"code": _text, "message": _text}, {"document": _OPTIONAL_TEXT})
+
+
+def _event(value: Any, where: str) -> None:
+    _EVENT_FIELDS(value, where)
+    _dates_agree(value, where)
+
+
+def _dates_agree(event: Mapping[str, Any], where: str) -> None:
+    """The precision is one of the schema's, and date, start and end say the same thing."""
+    precision = event["precision"]
+    if precision not in PRECISIONS:
+        raise RecordProblem(
+            f"{where}.precision: {precision!r} is not one of {', '.join(PRECISIONS)}"
+        )
+    value, start, end = event.get("date"), event.get("start"), event.get("end")
+    if precision in UNDATED_PRECISIONS:
+        if value is not None or start is not None or end is not None:
+            raise RecordProblem(f"{where}: an event of precision {precision!r} has no date")
+        return
+    expected = "day" if precision == "publication" else precision
+    interval = value_interval(value) if isinstance(value, str) else None
+    if interval is None or value_precision(value) != expected:
+        raise RecordProblem(f"{where}.date: {value!r} is not a date of precision {precision!r}")
+    if (start, end) != (interval[0].isoformat(), interval[1].isoformat()):
+        raise RecordProblem(f"{where}: start and end are not the first and last day of {value}")
+
+
+_CHRONOLOGY = _object(
+    {"schema": _text, "version": _count},
+    {
+        "documents": _list_of(_DOCUMENT),
+        "events": _list_of(_event),
+        "actors": _list_of(_ACTOR),
+        "warnings": _list_of(_WARNING),
+    },
+)
+
+
+def validate_record(record: Any) -> None:
+    """Raise RecordProblem naming the first place where ``record`` is not a chronology."""
+    if not isinstance(record, Mapping) or record.get("schema") != SCHEMA:
+        raise RecordProblem(f'not a {SCHEMA} record (no "schema": "{SCHEMA}")')
+    version = record.get("version")
+    if version != SCHEMA_VERSION:
+        written = "no version" if version is None else f"version {version!r}"
+        raise RecordProblem(
+            f"a {SCHEMA} record of {written}: this timeline-cli reads version {SCHEMA_VERSION}"
+        )
+    try:
+        _CHRONOLOGY(record, "chronology")
+    except RecordProblem as problem:
+        raise RecordProblem(f"not a valid {SCHEMA} record: {problem}") from None
+
+
+# --- building the Chronology ---------------------------------------------------------------
 
 
 def _day(value: str | None) -> date | None:
@@ -61,7 +243,7 @@ def _mention(record: Mapping[str, Any]) -> Mention:
     )
 
 
-def _event(record: Mapping[str, Any]) -> ChronologyEvent:
+def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
     return ChronologyEvent(
         id=record["id"],
         date=record.get("date"),
@@ -92,21 +274,16 @@ def _actor(record: Mapping[str, Any]) -> Actor:
 
 
 def chronology_from_record(record: Mapping[str, Any]) -> Chronology:
-    """The Chronology a JSON record describes; ValueError when it is not one."""
-    if not isinstance(record, Mapping) or record.get("schema") != SCHEMA:
-        raise ValueError(f"not a {SCHEMA} record")
-    try:
-        return Chronology(
-            documents=tuple(_document(d) for d in record.get("documents", ())),
-            events=tuple(_event(e) for e in record.get("events", ())),
-            notices=tuple(
-                Notice(w["code"], w["message"], w.get("document"))
-                for w in record.get("warnings", ())
-            ),
-            actors=tuple(_actor(a) for a in record.get("actors", ())),
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"not a valid {SCHEMA} record: {error!r}") from error
+    """The Chronology a JSON record describes; RecordProblem (a ValueError) when it is not one."""
+    validate_record(record)
+    return Chronology(
+        documents=tuple(_document(d) for d in record.get("documents", ())),
+        events=tuple(_chronology_event(e) for e in record.get("events", ())),
+        notices=tuple(
+            Notice(w["code"], w["message"], w.get("document")) for w in record.get("warnings", ())
+        ),
+        actors=tuple(_actor(a) for a in record.get("actors", ())),
+    )
 
 
 def as_chronology(value: Chronology | Mapping[str, Any]) -> Chronology:

@@ -1,4 +1,8 @@
-"""The chronology in the terminal: a rich table grouped by date, with a summary line."""
+"""The chronology in the terminal: a rich table grouped by date, with a summary line.
+
+Every value from the articles (or from a saved chronology) has its control characters made
+visible (``controls.visible``): an escape sequence in an article never reaches the terminal.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from timeline_cli.controls import visible
 from timeline_cli.models import Chronology, ChronologyEvent
 from timeline_cli.timevalue import TimeValue
 
@@ -81,28 +86,29 @@ def _date_text(event: ChronologyEvent) -> str:
 def _actor_cell(event: ChronologyEvent) -> Text:
     shown = list(event.actors[:MAX_ACTORS_SHOWN])
     hidden = len(event.actors) - len(shown)
-    text = Text(", ".join(shown))
+    text = Text(visible(", ".join(shown)))
     if hidden > 0:
         text.append(f" +{hidden}", style="dim")
     if event.places:
-        text.append(("\n" if shown else "") + "in " + ", ".join(event.places), style="italic")
+        places = visible(", ".join(event.places))
+        text.append(("\n" if shown else "") + "in " + places, style="italic")
     return text
 
 
 def _summary_cell(event: ChronologyEvent) -> Text:
-    text = Text(event.summary)
+    text = Text(visible(event.summary))
     for conflict in event.conflicts:
-        sources = ", ".join(conflict.documents)
-        text.append(f"\n⚠ {conflict.date} according to {sources}", style="yellow")
+        sources = visible(", ".join(conflict.documents))
+        text.append(f"\n⚠ {visible(conflict.date)} according to {sources}", style="yellow")
     return text
 
 
 def _date_cell(event: ChronologyEvent) -> Text:
     label = format_date(event)
     first, _, second = label.partition("\n")
-    text = Text(first, style="bold")
+    text = Text(visible(first), style="bold")
     if second:
-        text.append("\n" + second, style="dim")
+        text.append("\n" + visible(second), style="dim")
     return text
 
 
@@ -120,11 +126,11 @@ def chronology_table(chronology: Chronology) -> Table:
         if period != previous_period:
             if previous_period is not None:
                 table.add_section()  # a rule between months
-            table.add_row(Text(period, style="bold underline"), "", "", "", "")
+            table.add_row(Text(visible(period), style="bold underline"), "", "", "", "")
             previous_period, previous_date = period, None
         table.add_row(
             _date_cell(event) if label != previous_date else "",
-            Text(event.type, style=TYPE_STYLES.get(event.type, "")),
+            Text(visible(event.type), style=TYPE_STYLES.get(event.type, "")),
             _summary_cell(event),
             _actor_cell(event),
             str(event.source_count),

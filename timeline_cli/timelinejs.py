@@ -16,13 +16,13 @@ the same bytes.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
 from typing import Any
 
+from timeline_cli.export import json_text
 from timeline_cli.html_page import event_date_label, value_label, web_url
 from timeline_cli.models import Chronology, ChronologyEvent, Document
 from timeline_cli.record_reader import as_chronology
@@ -34,7 +34,7 @@ _SPANS = ("week", "quarter", "half", "season", "decade", "century")
 
 def to_timelinejs(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:
     """The chronology (or its JSON record) as TimelineJS 3 JSON text."""
-    return json.dumps(timelinejs_record(chronology, title), ensure_ascii=False, indent=2) + "\n"
+    return json_text(timelinejs_record(chronology, title), indent=2) + "\n"
 
 
 def timelinejs_record(

@@ -5,6 +5,7 @@ returns a TimeValue or None."""
 from __future__ import annotations
 
 from timeline_cli.rules.absolute import (
+    before_common_era,
     day_range,
     month_day_year,
     numeric_date,
@@ -36,6 +37,7 @@ from timeline_cli.rules.periods import (
 )
 
 RULES: tuple[Rule, ...] = (
+    before_common_era,
     age,
     reference_words,
     deictic_day,

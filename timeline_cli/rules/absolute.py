@@ -18,8 +18,8 @@ from timeline_cli.rules.base import (
     in_year,
     month_day,
     on_day,
-    parsed_day,
     pick,
+    pick_within_reach,
     two_digit_year,
     unresolved,
 )
@@ -67,8 +67,8 @@ def month_day_year(text: str, context: Context) -> TimeValue | None:
     ):
         month = month_number(match.group("m"))
         day = int(match.group("d"))
-        if match.group("y"):
-            return parsed_day(f"{match.group('m')} {day} {match.group('y')}")
+        if match.group("y"):  # "February 30, 2012" raises: an impossible date, reported
+            return on_day(date(int(match.group("y")), month, day))
         if context.anchor is None:
             return unresolved("month_day")
         return month_day(month, day, context)
@@ -114,11 +114,32 @@ def year_forms(text: str, context: Context) -> TimeValue | None:
 
 
 def numeric_date(text: str, context: Context) -> TimeValue | None:
-    """'2012-03-09', '03/09/2012', '2012-03'."""
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return TimeValue(text, DATE)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", text):
-        return parsed_day(text)
+    """'2012-03-09', '2012-03', '03/09/2012' (month first, unless the first number cannot be a
+    month: '13/03/2012'). An impossible date ('2024-13-01', '02/30/2012') raises: it is reported,
+    never read in another order."""
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        return in_month(int(match.group(1)), _month(int(match.group(2))))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return on_day(date.fromisoformat(text))
+    if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", text):
+        first, second, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+        year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text), context)
+        month, day = (second, first) if first > 12 else (first, second)
+        return on_day(date(year, month, day))
+    return None
+
+
+def _month(month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not a month")
+    return month
+
+
+def before_common_era(text: str, context: Context) -> TimeValue | None:
+    """'1274 BCE', 'the 5th century B.C.': before year 1, where no date of the chronology lies.
+    Raises, so that it is reported instead of read as the year of the Common Era."""
+    if re.search(r"\d.*\b(?:bce?|b\.c\.?(?:e\.?)?)$", text):
+        raise ValueError("before the Common Era")
     return None
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline_cli import dates
 from timeline_cli.calendar_words import NUMBER_WORDS
 from timeline_cli.timevalue import DATE, TimeValue
 
@@ -150,13 +149,6 @@ def pick_within_reach(candidates: list[date], anchor: date, tense: str) -> date:
     if tense == PAST and anchor - chosen > PAST_REACH:
         return pick(candidates, anchor, UNKNOWN)
     return chosen
-
-
-def parsed_day(text: str) -> TimeValue | None:
-    parsed = dates.parse_absolute(text)
-    if parsed is None:
-        return None
-    return on_day(parsed[0].date())
 
 
 def two_digit_year(two_digits: int, context: Context) -> int:
