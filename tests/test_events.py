@@ -331,3 +331,58 @@ def test_schema_documents_every_event_type_and_subtype() -> None:
     assert table is not None
     rows = dict(re.findall(r"\| `(\w+)` \| `(\w+)` \|", table.group(1)))
     assert rows == lexicon.parents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The parliament ratified the treaty on Tuesday.", ("vote", "2024-03-12")),
+        ("On May 2, the colonel was made a general.", ("appointment", "2024-05-02")),
+        ("A flood hit the town, followed on Sunday by the first death.", ("death", "2024-03-10")),
+        ("The agency cited a report released last week.", ("announcement", "2024-W10")),
+        ("Doctors reported 351 new cases on Monday.", ("announcement", "2024-03-11")),
+        ("The former minister retired in 2019.", ("resignation", "2019")),
+        ("The cosmonaut was sent into space on May 26, 1980.", ("launch", "1980-05-26")),
+        ("The singer died on 25 June last year.", ("death", "2023-06-25")),
+        ("The firm paid him from 1999-2003.", ("other", "1999")),
+    ],
+)
+def test_typing_rules_found_on_other_outlets(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in dated(nlp, text)
+
+
+def test_a_year_that_opens_a_clause_dates_that_clause(nlp: Language) -> None:
+    events = dated(
+        nlp,
+        "On May 22, 1995, he was made a general, and the following year he was appointed "
+        "attache in Washington.",
+    )
+    assert ("appointment", "1995-05-22") in events and ("appointment", "1996") in events
+
+
+def test_anchor_told_later_in_the_article(nlp: Language) -> None:
+    events = dated(
+        nlp,
+        "The singer traveled to the island the day after the disaster. Thousands died in "
+        "the January 12 earthquake.",
+    )
+    assert ("visit", "2024-01-13") in events
+
+
+def test_speakers_an_acronym_and_a_dated_they(nlp: Language) -> None:
+    assert ("announcement", "2024-03") in dated(nlp, "But WHO declared a pandemic this month.")
+    assert ("statement", "2024-03-14") in dated(nlp, "They said today that the plan was failing.")
+    assert dated(nlp, "They said that the plan was failing.") == []
+
+
+def test_the_pronoun_of_a_reported_speaker(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "Hungarian astronaut Bertalan Farkas is leaving for the United States, he said Saturday.",
+        THURSDAY,
+    )
+    statement = only(events, "statement")
+    assert statement.actors == ("Bertalan Farkas",)
+    assert statement.date is not None and statement.date.value == "2024-03-09"

@@ -24,6 +24,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from timeline_cli.evidence import clause_of
 from timeline_cli.lexicon import Lexicon
 from timeline_cli.mentions import Timex, governing_verb
 from timeline_cli.normalize import INVALID
@@ -40,7 +41,17 @@ _SHORT_OFFSETS = {
     "soon", "immediately", "just", "right",
 }  # fmt: skip
 _DAY_OFFSETS = {"day": 1, "days": 1}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {
+    "the": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+}
 _BARE_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening", "day", "the day", "the night")
 _DEICTIC = ("today", "tonight", "yesterday", "this morning", "this afternoon", "this evening")
 
@@ -108,6 +119,9 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     """The predicate a temporal expression dates, or None when it dates nothing."""
     doc = sentence.doc
     node = doc[timex.start : timex.end].root
+    clause = next((c for c in node.children if c.dep_ in ("relcl", "acl") and is_verb(c)), None)
+    if clause is not None and not any(c.tag_ == "WRB" for c in clause.children):
+        return clause  # "the following year he was appointed"; not "in August, when ..."
     if node.dep_ in _MODIFIER_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
         noun = node.head
         if not _inside(noun, timex) and (node.dep_ == "poss" or is_event_noun(noun, lexicon)):
@@ -124,6 +138,9 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     verb = governing_verb(node)
     if verb is None or not (sentence.start <= verb.i < sentence.end):
         return None
+    following = _next_conjunct(timex, verb, sentence)
+    if following is not None:
+        return following  # "was made a general, and the following year he was appointed"
     speaker = _speech_before(timex, sentence, lexicon)
     if speaker is not None and verb is not speaker and verb.dep_ == "ccomp":
         return speaker  # "Lavrov said Monday Russia still favored the idea": said on Monday
@@ -132,6 +149,23 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     if copula and subject is not None and is_event_noun(subject, lexicon):
         return subject  # "The last polar launch was in 1969."
     return verb
+
+
+def _next_conjunct(timex: Timex, verb: Token, sentence: Span) -> Token | None:
+    """The conjoined clause an expression opens: after "and" or "but", it dates what
+    follows, whatever the parse attaches it to."""
+    doc = sentence.doc
+    before = doc[timex.start - 1] if timex.start > sentence.start else None
+    if before is None or before.lower_ not in ("and", "but") or verb.i > timex.start:
+        return None
+    return next(
+        (
+            token
+            for token in doc[timex.end : sentence.end]
+            if token.dep_ == "conj" and token.head is verb and is_verb(token)
+        ),
+        None,
+    )
 
 
 def _speech_before(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
@@ -227,6 +261,8 @@ def _anchor_phrases(predicate: Token) -> list[tuple[Token, int]]:
         phrases = [child] if child.dep_ == "prep" else []
         if child.dep_ in ("npadvmod", "dep", "advmod"):
             phrases = [g for g in child.children if g.dep_ == "prep"]
+        if child.dep_ == "advcl":  # "shortly after he returned home on the night of Oct. 23"
+            phrases = [g for g in child.children if g.dep_ == "mark"]
         for phrase in phrases:
             if phrase.lower_ not in ("after", "before", "following"):
                 continue
@@ -254,6 +290,30 @@ def anchor_event(predicate: Token, lexicon: Lexicon) -> tuple[Token, int] | None
         noun = next((c for c in phrase.children if c.dep_ == "pobj"), None)
         if noun is not None and is_event_noun(noun, lexicon):
             return noun, days
+    return _written_anchor(predicate, lexicon)
+
+
+def _written_anchor(predicate: Token, lexicon: Lexicon) -> tuple[Token, int] | None:
+    """The same read off the words when the parse scatters them: an offset of the
+    predicate's own clause ("[the day]") followed by "after" or "before" and an event noun."""
+    doc = predicate.doc
+    for offset_word in clause_of(predicate):
+        word = doc[offset_word]
+        if word.lower_ in _SHORT_OFFSETS:
+            days = 0
+        elif word.lower_ in _DAY_OFFSETS:
+            count = doc[word.i - 1].lower_ if word.i > 0 else "a"
+            days = _NUMBERS.get(count, 0)
+            if not days:
+                continue
+        else:
+            continue
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if after is None or after.lower_ not in ("after", "before"):
+            continue
+        for noun in doc[after.i + 1 : min(after.i + 4, len(doc))]:
+            if is_event_noun(noun, lexicon):
+                return noun, -days if after.lower_ == "before" else days
     return None
 
 

@@ -33,6 +33,9 @@ class DocIndex:
     def sentence_of(self, token: Token) -> Span:
         return self.sentences[bisect_right(self._sentence_starts, token.i) - 1]
 
+    def number_of(self, sentence: Span) -> int:
+        return bisect_right(self._sentence_starts, sentence.start) - 1
+
     def paragraph_of(self, token: Token) -> int:
         return bisect_right(self._paragraph_starts, token.idx) - 1
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from timeline_cli.actors import title_words
 from timeline_cli.lexicon import OTHER, Lexicon
 from timeline_cli.predicates import is_event_noun, is_verb
 
@@ -87,6 +88,10 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
         spoken = _speech_type(verb, lexicon)
         if spoken is not None:
             return spoken
+    if subject is not None and subject.lemma_.lower() in _LEGISLATURES and lemma in _VOTING_VERBS:
+        return "vote"  # "the parliament ratified the treaty"
+    if lemma in _TITLE_VERBS and _names_a_title(verb):
+        return "appointment"  # "was made a brigadier general", "named him minister"
     typed = lexicon.verbs.get(lemma)
     if typed and _fits_subject(typed, verb):
         return typed
@@ -106,8 +111,22 @@ _BODIES = {
     "airline", "carrier", "union", "it", "they", "mission", "operation", "crew",
 }  # fmt: skip
 _RESULT_WORDS = {"profit", "loss", "revenue", "earnings", "earning", "money", "sales"}
+_RESULT_VERBS = {"lose", "make", "earn", "post", "report", "gain", "book", "record", "have"}
+_LEGISLATURES = {
+    "parliament", "senate", "congress", "assembly", "house", "lawmaker", "legislature",
+    "legislator", "deputy", "mp", "duma", "knesset", "bundestag", "chamber",
+}  # fmt: skip
+_VOTING_VERBS = {"ratify", "approve", "pass", "adopt", "reject", "endorse", "back", "vote"}
+_TITLE_VERBS = {"make", "name", "appoint", "elect", "choose", "select", "nominate"}
 _COURTS = {"court", "tribunal", "judge", "justice", "jury"}
 _OCCURRENCE_ENDINGS = ("ment", "tion", "sion", "ing", "ure", "al")
+
+
+def _names_a_title(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("oprd", "attr", "dobj", "xcomp") and child.lower_ in title_words():
+            return True
+    return False
 
 
 def _fits_subject(event_type: str, verb: Token) -> bool:
@@ -195,10 +214,15 @@ def _announces_own_move(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _tells_results(verb: Token) -> bool:
-    """A statement whose content is a company's results: money lost or made, profits."""
+    """A statement whose content is results: money lost or made, profits ("reported it lost
+    money"), or counted figures ("reported 351 cases", "confirmed 109 cases")."""
     for child in verb.children:
-        if child.dep_ != "ccomp":
+        if child.dep_ == "dobj" and any(c.dep_ == "nummod" for c in child.children):
+            return True
+        if child.dep_ != "ccomp" or child.lemma_ not in _RESULT_VERBS:
             continue
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children):
+            continue  # "should record a single to raise money" tells no result
         for token in child.subtree:
             if token.ent_type_ == "MONEY" or token.lemma_.lower() in _RESULT_WORDS:
                 return True
@@ -253,6 +277,10 @@ def _subject_noun(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs on ("Katrina turned east
     before slamming ashore"; "the storm, which weakened overnight"); in "thousands of
     protesters", the protesters."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    told_by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    if told_by is not None and verb.lemma_ in ("follow", "precede", "accompany"):
+        return told_by  # "followed on Sunday by the first death": the death happened
     current = verb
     for _ in range(4):
         subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
@@ -291,6 +319,8 @@ def _release_type(verb: Token) -> str:
     """Releasing people frees them, releasing information announces it, releasing a product
     launches it."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    if not objects and verb.dep_ == "acl":
+        objects = [verb.head]  # "a report released last week"
     if not objects:
         return "release"
     words = {obj.lemma_.lower() for obj in objects}

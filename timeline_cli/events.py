@@ -69,7 +69,15 @@ def extract_events(
         doc, document, timexes, lexicon or load_lexicon(), actors or ActorIndex(doc), index
     )
     reader.as_reported = as_reported
-    return [event for sentence in reader.index.sentences for event in reader.read(sentence)]
+    sentences = reader.index.sentences
+    read = [reader.read(sentence) for sentence in sentences]
+    # "the day after the disaster" in the lead, "the January 12 earthquake" further down: a
+    # second reading of those sentences finds anchors the article tells only later.
+    waiting, reader.waiting = sorted(reader.waiting), set()
+    reader.looking_ahead = True
+    for number in waiting:
+        read[number] = reader.read(sentences[number])
+    return [event for events in read for event in events]
 
 
 class _ArticleReader:
@@ -91,7 +99,9 @@ class _ArticleReader:
         self.as_reported = False
         self.timexes = sorted(timexes, key=lambda t: t.start)
         # The latest event told so far, by trigger lemma and by type, for "a day after the vote"
-        self.told_events: dict[str, Event] = {}
+        self.told_events: dict[str, list[Event]] = {}
+        self.waiting: set[int] = set()  # sentences whose anchor event is told only later
+        self.looking_ahead = False
         self._timex_starts = [t.start for t in self.timexes]
 
     def sentence_timexes(self, sentence: Span) -> list[Timex]:
@@ -114,6 +124,7 @@ class _ArticleReader:
             if _is_vague(timex) and (owner := date_owner(timex, sentence, self.lexicon))
         }
         dater = _SentenceDater(self, sentence, dates, owned, quoted, vague)
+        dater.number = self.index.number_of(sentence)
         events: list[Event] = []
         seen: set[tuple[str, str | None]] = set()
         candidates = dater.candidates()
@@ -130,8 +141,23 @@ class _ArticleReader:
 
     def _remember(self, event: Event) -> None:
         if event.precision in ("day", "time") and not event.planned:
-            self.told_events[event.trigger.lower()] = event
-            self.told_events[event.type] = event
+            for key in (event.trigger.lower(), event.type):
+                self.told_events.setdefault(key, []).append(event)
+
+    def told(self, keys: tuple[str, ...], position: int, sentence: int) -> Event | None:
+        """The event told last before a position under one of the keys (a trigger word, then a
+        type); on a second reading, else the first told after it."""
+        for key in keys:
+            events = self.told_events.get(key, [])
+            before = [e for e in events if e.mention.start < position]
+            if before:
+                return before[-1]
+            after = [e for e in events if e.mention.start > position]
+            if after and self.looking_ahead:
+                return after[0]
+        if not self.looking_ahead:
+            self.waiting.add(sentence)
+        return None
 
     def _event(self, candidate: Candidate, sentence: Span, lenders: set[int]) -> Event | None:
         token = candidate.token
@@ -147,7 +173,8 @@ class _ArticleReader:
             return None
         clause = token if is_verb(token) else _clause_of_noun(token, self.lexicon)
         names, places = participants(sentence, clause, token, self.actors)
-        if speech and not self._has_speaker(token, sentence):
+        dated = not candidate.dating.publication
+        if speech and not self._has_speaker(token, sentence, dated):
             return None
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
@@ -177,17 +204,20 @@ class _ArticleReader:
             return carried_event(token, self.lexicon) or token
         return token
 
-    def _has_speaker(self, verb: Token, sentence: Span) -> bool:
+    def _has_speaker(self, verb: Token, sentence: Span, dated: bool) -> bool:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subject += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
         if not subject and verb.dep_ == "conj":
             subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
         for head in subject:
             words = {t.i for t in head.subtree}
+            if head.text.isupper() and len(head.text) > 1:
+                return True  # an acronym the tagger took for a word: "WHO declared"
             if head.lower_ in ("he", "she"):
                 return antecedent(head, sentence, self.actors) is not None
             if head.pos_ == "PRON":
-                return False  # "we urge", "they said": no one a chronology can name
+                # "we urge" names no one; "They said today ..." is dated, so it reports news
+                return head.lower_ == "they" and dated
             if any(
                 e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
                 for e in sentence.ents
@@ -234,6 +264,7 @@ class _SentenceDater:
     ) -> None:
         self.reader = reader
         self.vague = vague  # predicates dated only vaguely ("recently"): they borrow no date
+        self.number = 0  # the sentence's place in the article
         self.lexicon = reader.lexicon
         self.sentence = sentence
         self.dates = dates
@@ -400,10 +431,9 @@ class _SentenceDater:
         if found is None:
             return None
         noun, days = found
-        told_events = self.reader.told_events
-        told = told_events.get(noun.lemma_.lower()) or told_events.get(
-            self.lexicon.type_of(noun_type(noun, self.lexicon))[0]
-        )
+        keys = (noun.lemma_.lower(), self.lexicon.type_of(noun_type(noun, self.lexicon))[0])
+        position = self.reader.document.source_offset(self.sentence.start_char)
+        told = self.reader.told(keys, position, self.number)
         value = shifted(told.date, days) if told is not None and told.date else None
         if value is None:
             return None

@@ -41,7 +41,7 @@ def subject_tokens(clause: Token) -> set[int]:
     current = clause
     for _ in range(6):
         for child in current.children:
-            if child.dep_ in SUBJECTS and child.tag_ not in ("WP", "WDT"):
+            if child.dep_ in SUBJECTS and (child.tag_ not in ("WP", "WDT") or child.is_upper):
                 return {token.i for token in child.subtree}
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return {token.i for token in current.head.subtree} - {t.i for t in current.subtree}
@@ -108,17 +108,19 @@ def _is_passive(token: Token) -> bool:
 
 def antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
     """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Davies raised
-    concerns when he visited"), else the latest person named before it."""
+    concerns when he visited"), or of the words a speaker reports ("Farkas is leaving, he
+    said"), else the latest person named before it."""
     clause = pronoun.head
+    subjects: set[int] = set()
     if clause.dep_ in ("advcl", "conj", "relcl", "ccomp") and clause.head is not clause:
-        governing_subject = {
-            t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree
-        }
-        for entity in sentence.ents:
-            if entity.root.i in governing_subject and entity.label_ in ("PERSON", "ORG"):
-                name = actors.canonical(entity)
-                if name:
-                    return name
+        subjects = {t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for reported in (c for c in clause.children if c.dep_ == "ccomp" and c.i < pronoun.i):
+        subjects |= {t.i for c in reported.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for entity in sentence.ents:
+        if entity.root.i in subjects and entity.label_ in ("PERSON", "ORG"):
+            name = actors.canonical(entity)
+            if name:
+                return name
     return actors.person_before(pronoun.i)
 
 

@@ -177,6 +177,8 @@ def governing_verb(token: Token) -> Token | None:
 def tense_of(verb: Token) -> str:
     """'past', 'present', 'future' or 'unknown' for the clause a verb heads."""
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not auxiliaries and verb.head is not verb:
+        return tense_of(verb.head)  # "A flood hit the town, followed on Sunday by ..."
     aux_lemmas = {child.lower_ for child in auxiliaries} | {child.lemma_ for child in auxiliaries}
     if aux_lemmas & _FUTURE_AUX or _has_future_word(verb):
         return FUTURE

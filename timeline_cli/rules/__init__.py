@@ -11,6 +11,7 @@ from timeline_cli.rules.absolute import (
     numeric_date,
     with_trailing_year,
     year_forms,
+    year_range,
 )
 from timeline_cli.rules.amounts import age, duration, frequency, recurring_days
 from timeline_cli.rules.anchored import (
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     day_of_month,
     month_with_relative_year,
     day_range,
+    year_range,
     month_day_year,
     time_on_day,
     quarter_or_half,

@@ -19,11 +19,18 @@ from timeline_cli.rules.base import (
     month_day,
     on_day,
     pick,
-    pick_within_reach,
     two_digit_year,
     unresolved,
 )
 from timeline_cli.timevalue import DATE, TimeValue
+
+
+def year_range(text: str, context: Context) -> TimeValue | None:
+    """'1999-2003', 'from 1999 to 2003' read as one expression: dated by its first year."""
+    match = re.fullmatch(r"(?P<first>\d{4}) ?(?:-|to|through|until|till) ?(?P<last>\d{4})", text)
+    if match is None or not 1000 <= int(match.group("first")) < int(match.group("last")) <= 2999:
+        return None
+    return TimeValue(match.group("first"), DATE, rule="year_range")
 
 
 def day_range(text: str, context: Context) -> TimeValue | None:

@@ -306,7 +306,22 @@ def day_of_month(text: str, context: Context) -> TimeValue | None:
 
 
 def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
-    """'October last year', 'last October', 'October of next year', 'this October'."""
+    """'October last year', 'last October', 'October of next year', 'this October';
+    '25 June last year' and 'June 25 last year' with their day."""
+    day = re.fullmatch(
+        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m1>{MONTH_PATTERN})"
+        rf"|(?P<m2>{MONTH_PATTERN}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),? (?:of )?"
+        r"(?P<which>last|this|next) year",
+        text,
+    )
+    if day:
+        if context.anchor is None:
+            return unresolved("month_with_relative_year")
+        step = {"last": -1, "this": 0, "next": 1}[day.group("which")]
+        month = month_number(day.group("m1") or day.group("m2"))
+        return on_day(
+            date(context.anchor.year + step, month, int(day.group("d1") or day.group("d2")))
+        )
     match = re.fullmatch(rf"(?P<m>{MONTH_PATTERN}) (?:of )?(?P<which>last|this|next) year", text)
     match = match or re.fullmatch(
         rf"(?P<which>last|this|next|this past|this coming) (?P<m>{MONTH_PATTERN})", text
