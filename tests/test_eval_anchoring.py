@@ -18,7 +18,7 @@ def test_timeml_events_and_time_links_are_read() -> None:
         ("e3", "met"),
     ]
     assert document.text[document.events[1].start : document.events[1].end] == "walked"
-    assert ("e2", "IS_INCLUDED", "t1") in {(l.eid, l.relation, l.tid) for l in document.links}
+    assert ("e2", "IS_INCLUDED", "t1") in {(k.eid, k.relation, k.tid) for k in document.links}
 
 
 def test_a_link_to_a_date_in_the_text_beats_one_to_the_creation_time() -> None:

@@ -71,7 +71,7 @@ def test_one_output_event_is_credited_once_in_the_one_to_one_figure() -> None:
 
 
 def test_a_folder_without_gold_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(GoldError, match="gold.json"):
+    with pytest.raises(GoldError, match=r"no index\.csv"):
         load_gold(tmp_path)
 
 
