@@ -386,3 +386,17 @@ def test_the_pronoun_of_a_reported_speaker(nlp: Language) -> None:
     statement = only(events, "statement")
     assert statement.actors == ("Bertalan Farkas",)
     assert statement.date is not None and statement.date.value == "2024-03-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us say the president resigns on Friday.",
+        "Imagine the army takes power on Monday.",
+        "Suppose the talks collapse next week.",
+        "Read more about the vote on Monday.",
+        "Click here to see photos of the march on Sunday.",
+    ],
+)
+def test_hypotheticals_and_imperatives_are_not_events(nlp: Language, text: str) -> None:
+    assert dated(nlp, text) == []

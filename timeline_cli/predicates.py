@@ -51,7 +51,7 @@ def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False
     An event noun with a date of its own is presupposed, whatever governs it: "a decision to
     seek a third term in the last election in 2015" still tells an election in 2015.
     """
-    if _quoted(token, index) or _is_question(token, index):
+    if _quoted(token, index) or _is_question(token, index) or _imagined(token, index):
         return None
     if _negated(token):
         return None
@@ -155,6 +155,20 @@ def _going_to(token: Token) -> bool:
             "VBD",
         )
     )
+
+
+def _imagined(token: Token, index: DocIndex) -> bool:
+    """A sentence that asks the reader to do or imagine something tells no fact: "Let us say
+    Mubarak resigns", "Imagine the army takes power", "Read more about the vote"."""
+    root = index.sentence_of(token).root
+    if (
+        root.lower_ in ("suppose", "imagine", "assume", "let", "say")
+        and root.i <= root.sent.start + 1
+    ):
+        return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    return root.tag_ == "VB" and not subject and not auxiliary
 
 
 def _is_question(token: Token, index: DocIndex) -> bool:
