@@ -161,10 +161,7 @@ def _imagined(token: Token, index: DocIndex) -> bool:
     """A sentence that asks the reader to do or imagine something tells no fact: "Let us say
     Mubarak resigns", "Imagine the army takes power", "Read more about the vote"."""
     root = index.sentence_of(token).root
-    if (
-        root.lower_ in ("suppose", "imagine", "assume", "let", "say")
-        and root.i <= root.sent.start + 1
-    ):
+    if root.lower_ in ("suppose", "imagine", "assume", "let") and root.i <= root.sent.start + 1:
         return True
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
