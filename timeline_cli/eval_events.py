@@ -132,9 +132,13 @@ def output_events(events: Sequence[ChronologyEvent], document: str) -> list[Outp
     return seen
 
 
-def score_article(file: str, gold: Sequence[GoldEvent], output: Sequence[OutputEvent]) -> ArticleScore:
+def score_article(
+    file: str, gold: Sequence[GoldEvent], output: Sequence[OutputEvent]
+) -> ArticleScore:
     score = ArticleScore(file, gold=len(gold), output=len(output))
-    pairs = {(g, o) for g in range(len(gold)) for o in range(len(output)) if matches(output[o], gold[g])}
+    pairs = {
+        (g, o) for g in range(len(gold)) for o in range(len(output)) if matches(output[o], gold[g])
+    }
     score.precise = len({o for _, o in pairs})
     for g, item in enumerate(gold):
         candidates = [output[o] for gg, o in pairs if gg == g]
@@ -156,9 +160,7 @@ def score_article(file: str, gold: Sequence[GoldEvent], output: Sequence[OutputE
     score.one_to_one_dated = _one_to_one_dated(gold, output, pairs)
     for o, event in enumerate(output):
         if not any(oo == o for _, oo in pairs):
-            score.misses.append(
-                f"{file}\tspurious\t{event.date}\t{event.type}\t{event.summary}"
-            )
+            score.misses.append(f"{file}\tspurious\t{event.date}\t{event.type}\t{event.summary}")
     return score
 
 
@@ -215,9 +217,7 @@ def summarize(scores: Sequence[ArticleScore]) -> dict[str, object]:
         "typed_share": totals["typed"] / gold,
         "precision": totals["precise"] / output,
         "one_to_one_dated_share": totals["one_to_one_dated"] / gold,
-        "articles": [
-            {k: v for k, v in vars(s).items() if k != "misses"} for s in scores
-        ],
+        "articles": [{k: v for k, v in vars(s).items() if k != "misses"} for s in scores],
         "errors": [line for s in scores for line in s.misses],
     }
 
