@@ -31,7 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from timeline_cli.timeml import iter_timeml_files, parse_timeml
+from timeline_cli.eval_timex import read_documents
+from timeline_cli.flaws import FlawLog
+from timeline_cli.timeml import iter_timeml_files
 
 WARM_UP = 10
 
@@ -40,7 +42,10 @@ def write_corpus(source: Path, count: int, folder: Path) -> int:
     """The source articles repeated to ``count`` .txt files, dated by a metadata file."""
     timeml = iter_timeml_files([source])
     if timeml:
-        articles = [(str(doc.dct or ""), doc.text) for doc in map(parse_timeml, timeml)]
+        flaws = FlawLog()
+        articles = [(str(doc.dct or ""), doc.text) for doc in read_documents(timeml, flaws)]
+        for flaw in flaws.flaws:
+            print(f"warning: {flaw}", file=sys.stderr)
     else:
         articles = [("", p.read_text(encoding="utf-8")) for p in sorted(source.rglob("*.txt"))]
     if not articles:

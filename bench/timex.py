@@ -17,15 +17,17 @@ recorded ones are printed beside for reference, from ``docs/benchmarks.md``.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 from dateparser.search import search_dates
 
-from timeline_cli.eval_timex import predict_all
+from timeline_cli.eval_timex import predict_all, read_documents
+from timeline_cli.flaws import FlawLog
 from timeline_cli.tempeval import Prediction, score
-from timeline_cli.timeml import TimemlDocument, iter_timeml_files, parse_timeml
+from timeline_cli.timeml import TimemlDocument, iter_timeml_files
 
 HEIDELTIME_TRAIN = {
     "relaxed": 0.921,
@@ -70,7 +72,10 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--skip-baseline", action="store_true")
     options = parser.parse_args()
-    documents = [parse_timeml(path) for path in iter_timeml_files([options.path])]
+    flaws = FlawLog()
+    documents = read_documents(iter_timeml_files([options.path]), flaws)
+    for flaw in flaws.flaws:
+        print(f"warning: {flaw}", file=sys.stderr)
     gold = sum(len(document.gold) for document in documents)
     print(f"{len(documents)} documents, {gold} gold expressions\n")
     print(

@@ -263,7 +263,8 @@ def test_eval_timex_json_scores(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     expected_keys = {"documents", "gold", "predicted", "strict", "relaxed", "value_f1", "type_f1"}
-    assert expected_keys | {"seconds"} == set(scores)
+    assert expected_keys | {"seconds", "flaws"} == set(scores)
+    assert scores["flaws"] == {"repaired": 0, "skipped": 0, "items": []}
     assert scores["documents"] >= 1 and 0 < scores["relaxed"]["f1"] <= 1
     assert set(scores["strict"]) == {"precision", "recall", "f1"}
 
@@ -275,6 +276,37 @@ def test_eval_timex_table_and_errors() -> None:
     assert "gold:" in result.stdout  # the fixture holds a deliberately wrong gold value
 
 
+def test_eval_timex_skips_unusable_files_names_why_and_scores_the_rest(tmp_path: Path) -> None:
+    shutil.copy(TIMEML_FIXTURES / "earnings.tml", tmp_path)
+    depth = 5000
+    (tmp_path / "nested.tml").write_text(
+        f"<TimeML><TEXT>{'<s>' * depth}{'</s>' * depth}</TEXT></TimeML>"
+    )
+    (tmp_path / "feb30.tml").write_text(
+        '<TimeML>\n<DCT><TIMEX3 value="1998-02-30"/></DCT><TEXT>Prices fell.</TEXT></TimeML>'
+    )
+    laughs = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
+    (tmp_path / "bomb.tml").write_text(
+        f'<!DOCTYPE TimeML [<!ENTITY e0 "lol">{laughs}]><TimeML><TEXT>&e9;</TEXT></TimeML>'
+    )
+    result = runner.invoke(app, ["eval-timex", str(tmp_path), "--json"])
+    assert result.exit_code == 1, result.output  # files were skipped
+    scores = json.loads(result.stdout)
+    assert scores["documents"] == 1 and scores["gold"] == 4  # earnings.tml, scored
+    reasons = {Path(item["file"]).name: item["problem"] for item in scores["flaws"]["items"]}
+    assert reasons == {
+        "bomb.tml": "XML error: limit on input amplification factor (from DTD and entities) "
+        "breached",
+        "feb30.tml": "DCT value '1998-02-30' is not a calendar date",
+        "nested.tml": "elements nested more than 100 deep",
+    }
+    assert scores["flaws"]["skipped"] == 3
+    assert "feb30.tml:2: DCT value '1998-02-30' is not a calendar date; file skipped" in (
+        result.stderr
+    )
+    assert "3 flaw(s) in the data: 0 repaired, 3 skipped" in result.stderr
+
+
 def test_eval_timex_missing_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval-timex", str(tmp_path / "none")])
     assert result.exit_code == 2 and "no such file" in result.output
@@ -283,15 +315,12 @@ def test_eval_timex_missing_path(tmp_path: Path) -> None:
 # --- eval-timeline ---------------------------------------------------------------------------
 
 SEMEVAL_FIXTURES = Path(__file__).parent / "fixtures" / "semeval"
+TASK_LAYOUT = (("cat", "articles_cat"), ("timeml", "articles_timeml"), ("gold", "gold_timelines"))
 
 
 def test_eval_timeline_writes_and_scores_timelines(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    for source, target in (
-        ("cat", "articles_cat"),
-        ("timeml", "articles_timeml"),
-        ("gold", "gold_timelines"),
-    ):
+    for source, target in TASK_LAYOUT:
         shutil.copytree(SEMEVAL_FIXTURES / source, data / target)
     out = tmp_path / "out"
     result = runner.invoke(app, ["eval-timeline", str(data), "--out", str(out), "--json"])
@@ -303,6 +332,47 @@ def test_eval_timeline_writes_and_scores_timelines(tmp_path: Path) -> None:
     assert all(len(line.split("\t")) >= 3 for line in written[1:])
     again = runner.invoke(app, ["eval-timeline", str(data), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output  # never writes over results
+
+
+def test_eval_timeline_repairs_real_data_flaws_names_them_and_scores_the_same(
+    tmp_path: Path,
+) -> None:
+    clean, flawed = tmp_path / "clean", tmp_path / "flawed"
+    for data in (clean, flawed):
+        for source, target in TASK_LAYOUT:
+            shutil.copytree(SEMEVAL_FIXTURES / source, data / target)
+    # A day-first DCT (the text prints "April 10 , 2012"), and two gold lines fused into one.
+    dct = next((flawed / "articles_timeml").glob("202_*.tml"))
+    dct.write_text(dct.read_text().replace('value="2012-04-10T09:30:00"', 'value="10-04-2012"'))
+    gold = flawed / "gold_timelines" / "quill_tablet.txt"
+    gold.write_text(gold.read_text().replace("202-2-recalled\n4\t", "202-2-recalled4\t"))
+
+    def scores(data: Path) -> tuple[int, dict[str, Any], str]:
+        arguments = ["eval-timeline", str(data), "--out", str(data / "out"), "--json"]
+        result = runner.invoke(app, arguments)
+        return result.exit_code, json.loads(result.stdout), result.stderr
+
+    clean_code, clean_scores, _ = scores(clean)
+    code, flawed_scores, stderr = scores(flawed)
+    assert clean_code == code == 0  # both flaws repaired: nothing was left out
+    assert flawed_scores["micro"] == clean_scores["micro"]
+    assert flawed_scores["micro"]["gold_relations"] > 0
+    assert f"{gold}:6: 2 lines fused into one (ORDER 4 stuck to '202-2-recalled')" in stderr
+    assert f"{dct}:3: DCT value '10-04-2012' is not YYYY-MM-DD; read as 2012-04-10" in stderr
+    assert "2 flaw(s) in the data: 2 repaired, 0 skipped" in stderr
+    assert flawed_scores["flaws"]["repaired"] == 2
+    assert [item["line"] for item in flawed_scores["flaws"]["items"]] == [3, 6]
+
+
+def test_eval_timeline_skips_what_it_cannot_repair_and_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for source, target in TASK_LAYOUT:
+        shutil.copytree(SEMEVAL_FIXTURES / source, data / target)
+    (data / "gold_timelines" / "broken.txt").write_bytes(b"Broken\n1\t2010\t1-2-a\n\xff\n")
+    result = runner.invoke(app, ["eval-timeline", str(data), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1  # a file was skipped
+    assert "quill tablet" in result.stdout.lower() and "micro-average" in result.stdout
+    assert "broken.txt:3: not UTF-8" in result.stderr and "file skipped" in result.stderr
 
 
 def test_eval_timeline_needs_the_task_layout(tmp_path: Path) -> None:

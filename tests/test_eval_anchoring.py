@@ -7,7 +7,7 @@ from pathlib import Path
 from timeline_cli.eval_anchoring import evaluate_anchoring, implied_dates
 from timeline_cli.timeml import parse_timeml
 
-LINKED = Path(__file__).parent / "fixtures" / "timeml" / "linked_events.tml"
+LINKED = Path(__file__).parent / "fixtures" / "anchoring" / "linked_events.tml"
 
 
 def test_timeml_events_and_time_links_are_read() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
-import time
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -359,7 +357,6 @@ def test_seeds_page_in_a_real_browser(seeds_chronology: Chronology, tmp_path: Pa
     chromium()
     page = tmp_path / "chronology.html"
     page.write_text(to_html(seeds_chronology), encoding="utf-8")
-    began = time.monotonic()
     dom, log, net_log = browse(page, tmp_path, "--dump-dom")
     tags = parse(dom)
     body = next(attrs for tag, attrs in tags.tags if tag == "body")
@@ -372,11 +369,6 @@ def test_seeds_page_in_a_real_browser(seeds_chronology: Chronology, tmp_path: Pa
     browse(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1200,2000")
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot.stat().st_size > 20_000  # a rendered page, not a blank one
-    if os.environ.get("CI"):  # CI keeps the picture of the seeds' page as an artifact
-        shutil.copy(
-            screenshot, Path(__file__).resolve().parent.parent / "examples" / "chronology.png"
-        )
-    assert time.monotonic() - began < 60
 
 
 def test_filters_hide_events_and_empty_headings_in_a_real_browser(tmp_path: Path) -> None:

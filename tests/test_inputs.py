@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from timeline_cli.cli import app
@@ -32,6 +34,21 @@ def test_html_pages_give_text_title_and_date_from_the_page() -> None:
     assert "Port director Alan Whitcombe said" in sentences
     for debris in ("cookie", "Subscribe", "comment"):
         assert debris.lower() not in sentences.lower()
+
+
+def test_a_failing_html_reader_skips_the_page_and_says_why(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a missing lxml_html_clean did: importing trafilatura raises ImportError.
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    shutil.copy(FIXTURES / "html" / "council-vote.html", tmp_path)
+    shutil.copy(seeds / "000_dcdabd07474a23f9.txt", tmp_path)
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not a crash
+    assert "council-vote.html: the HTML reader failed: ModuleNotFoundError" in result.stderr
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == ["000_dcdabd07474a23f9"]
+    assert data["events"]
 
 
 def test_csv_dataset_with_named_fields() -> None:

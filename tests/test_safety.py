@@ -49,19 +49,45 @@ def test_interrupt_leaves_the_previous_output(seeds: Path, tmp_path: Path, monke
     assert target.read_text() == "previous"
 
 
-def test_sigterm_in_a_real_run(seeds: Path, tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for copy in range(40):
+def seed_copies(seeds: Path, folder: Path, copies: int = 40) -> Path:
+    """Many articles: parsing them takes far longer than delivering a signal."""
+    folder.mkdir()
+    for copy in range(copies):
         for article in seeds.glob("*.txt"):
-            shutil.copy(article, corpus / f"{copy:02d}-{article.name}")
+            shutil.copy(article, folder / f"{copy:02d}-{article.name}")
+    return folder
+
+
+def timeline(*arguments: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "timeline_cli", *arguments]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_sigterm_while_parsing_stops_the_run_cleanly(seeds: Path, tmp_path: Path) -> None:
+    corpus = seed_copies(seeds, tmp_path / "corpus")
+    process = timeline("extract", str(corpus), "--no-merge", "--format", "jsonl", "--quiet")
+    assert process.stdout is not None
+    first = process.stdout.readline()  # ready: the first batch is parsed, the others are not
+    assert first.startswith("{"), process.communicate()
+    process.send_signal(signal.SIGTERM)
+    rest, stderr = process.communicate()
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert all(line.endswith("}\n") for line in [first, *rest.splitlines(keepends=True)])
+
+
+def test_sigterm_leaves_the_previous_output(seeds: Path, tmp_path: Path) -> None:
+    corpus = seed_copies(seeds, tmp_path / "corpus")
+    (corpus / "notes.xyz").write_text("not an article")
     target = tmp_path / "out.json"
     target.write_text("previous")
-    command = [sys.executable, "-m", "timeline_cli", "extract", str(corpus), "-o", str(target)]
-    process = subprocess.Popen([*command, "--force", "--quiet"], stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # loading the model, then parsing: well before the end
+    process = timeline("extract", str(corpus), "-o", str(target), "--force")
+    assert process.stderr is not None
+    # Ready: the SIGTERM handler is set before the inputs are listed, which prints this warning.
+    warning = process.stderr.readline()
+    assert "1 file(s) of other types ignored" in warning, process.communicate()
     process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = process.communicate()
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert target.read_text() == "previous"

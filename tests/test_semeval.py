@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from timeline_cli.flaws import FlawLog
 from timeline_cli.semeval import (
     BEFORE,
     SIMULTANEOUS,
@@ -25,8 +26,8 @@ from timeline_cli.semeval import (
     build_graph,
     format_timeline,
     micro_average,
-    pair_documents,
     parse_timeline,
+    read_articles,
     read_cat,
     read_dct,
     read_gold_timeline,
@@ -125,26 +126,32 @@ def test_dct_is_read_from_timeml_and_time_of_day_dropped() -> None:
 
 
 def test_cat_and_timeml_files_pair_by_document_id_not_file_name() -> None:
-    pairs = pair_documents(FIXTURES / "cat", FIXTURES / "timeml")
-    assert [pair.doc_id for pair in pairs] == ["101", "202"]
-    assert pairs[1].cat.name == "202_Orchard_recalls_tablet.txt.xml"
-    assert pairs[1].timeml.name == "202_Orchard_recalls_tablet,_offers_refunds.tml"
+    flaws = FlawLog()
+    articles = read_articles(FIXTURES / "cat", FIXTURES / "timeml", flaws)
+    assert [(a.cat.doc_id, a.published) for a in articles] == [
+        ("101", date(2012, 3, 5)),
+        ("202", date(2012, 4, 10)),
+    ]
+    assert articles[1].cat.doc_name == "202_Orchard_recalls_tablet.txt"
+    assert flaws.flaws == []
 
 
 def test_pairing_reads_the_ids_inside_the_files(tmp_path: Path) -> None:
     for index, cat in enumerate(sorted((FIXTURES / "cat").glob("*.xml"))):
         shutil.copy(cat, tmp_path / f"article-{'ab'[index]}.xml")
-    pairs = pair_documents(tmp_path, FIXTURES / "timeml")
-    assert [(pair.doc_id, pair.cat.name) for pair in pairs] == [
-        ("101", "article-a.xml"),
-        ("202", "article-b.xml"),
-    ]
+    articles = read_articles(tmp_path, FIXTURES / "timeml", FlawLog())
+    assert [a.cat.doc_id for a in articles] == ["101", "202"]
 
 
-def test_an_article_without_its_timeml_copy_is_an_error(tmp_path: Path) -> None:
+def test_an_article_without_its_timeml_copy_is_left_out_and_named(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "timeml" / "101-Orchard_unveils_tablet.tml", tmp_path)
-    with pytest.raises(ValueError, match=r"\['202'\]"):
-        pair_documents(FIXTURES / "cat", tmp_path)
+    flaws = FlawLog()
+    articles = read_articles(FIXTURES / "cat", tmp_path, flaws)
+    assert [a.cat.doc_id for a in articles] == ["101"]
+    (flaw,) = flaws.flaws
+    assert flaw.file.endswith("202_Orchard_recalls_tablet.txt.xml")
+    assert "no usable TimeML copy of document 202" in flaw.problem
+    assert flaw.action == "skipped"
 
 
 # --------------------------------------------------------------------------- timeline files
@@ -367,3 +374,112 @@ def test_directory_scores_count_missing_and_unexpected_timelines(tmp_path: Path)
     assert micro["precision"] == pytest.approx(5 / 6)
     assert micro["recall"] == pytest.approx(5 / 8)
     assert micro["f1"] == pytest.approx(5 / 7)
+
+
+# --------------------------------------------------------------------------- flaws of real data
+
+
+def test_two_fused_gold_lines_are_split_again_and_logged() -> None:
+    # As in the task's own data: a line break lost between a mention and the next ORDER.
+    text = "Acme\n1\t2010-01-01\t1-2-a\t1-2-travelling8\t2010-03-XX\t2-2-c\n9\t2010-04-01\t2-3-d\n"
+    flaws = FlawLog()
+    parsed = parse_timeline(text, "acme.txt", flaws)
+    assert [entry.line() for entry in parsed.entries] == [
+        "1\t2010-01-01\t1-2-a\t1-2-travelling",
+        "8\t2010-03-XX\t2-2-c",
+        "9\t2010-04-01\t2-3-d",
+    ]
+    (flaw,) = flaws.flaws
+    assert (flaw.file, flaw.line, flaw.action) == ("acme.txt", 2, "repaired")
+    assert flaw.problem == "2 lines fused into one (ORDER 8 stuck to '1-2-travelling')"
+    with pytest.raises(ValueError, match=r"^acme\.txt:2: 2 lines fused"):
+        parse_timeline(text, "acme.txt")  # without a log, nothing is repaired silently
+
+
+def test_unusable_gold_lines_are_skipped_with_their_line_and_the_rest_kept() -> None:
+    text = "Acme\n1\t2010\t1-2-a\nx\t2010\t1-2-b\n2\t2011\tunveiled\n3\t2012\t1-4-c\n"
+    flaws = FlawLog()
+    parsed = parse_timeline(text, "acme.txt", flaws)
+    assert [entry.order for entry in parsed.entries] == [1, 3]
+    assert [(flaw.line, flaw.detail) for flaw in flaws.flaws] == [
+        (3, "line skipped"),
+        (4, "line skipped"),
+    ]
+    assert "not a DOCID-SENTENCE-word mention id: 'unveiled'" in flaws.flaws[1].problem
+
+
+@pytest.mark.parametrize(
+    ("data", "problem", "line"),
+    [(b"", "no entity name", 1), (b"Acme\n1\t2010\t1-2-a\n\xff\n", "not UTF-8", 3)],
+)
+def test_an_unusable_gold_file_is_left_out_with_its_system_file(
+    tmp_path: Path, data: bytes, problem: str, line: int
+) -> None:
+    gold_dir, system_dir = tmp_path / "gold", tmp_path / "system"
+    gold_dir.mkdir()
+    system_dir.mkdir()
+    write_timeline(GOLD_ABC, gold_dir / "acme.txt")
+    write_timeline(GOLD_ABC, system_dir / "acme.txt")
+    (gold_dir / "bad.txt").write_bytes(data)
+    write_timeline(timeline("1 2012 4-2-q", entity="Bad"), system_dir / "bad.txt")
+    flaws = FlawLog()
+    result = score_directory(system_dir, gold_dir, flaws=flaws)
+    assert [row["file"] for row in result["timelines"]] == ["acme.txt"]
+    assert result["micro"]["f1"] == 1.0
+    (flaw,) = flaws.flaws
+    assert (Path(flaw.file).name, flaw.line, flaw.detail) == ("bad.txt", line, "file skipped")
+    assert problem in flaw.problem
+
+
+def write_cat(path: Path, *tokens: tuple[str, str, str, str]) -> Path:
+    """A CAT file of these (t_id, sentence, number, word) tokens, one a line from line 2."""
+    lines = [f'<token t_id="{t}" sentence="{s}" number="{n}">{w}</token>' for t, s, n, w in tokens]
+    root = f'<Document doc_id="{path.stem.split("-")[0]}" doc_name="{path.stem}">'
+    path.write_text("\n".join([root, *lines, "</Document>"]))
+    return path
+
+
+def test_a_cat_token_without_numbers_is_skipped_with_its_line(tmp_path: Path) -> None:
+    cat = write_cat(
+        tmp_path / "7-broken.xml",
+        ("1", "0", "0", "Title"),
+        ("2", "1", "x", "Broken"),
+        ("3", "1", "2", "ok"),
+    )
+    flaws = FlawLog()
+    document = read_cat(cat, flaws)
+    assert document.text == "Title\n\nok"
+    (flaw,) = flaws.flaws
+    assert (flaw.line, flaw.detail) == (3, "token skipped") and "'Broken'" in flaw.problem
+    with pytest.raises(ValueError, match=r"7-broken\.xml:3: token 'Broken'"):
+        read_cat(cat)
+
+
+def test_flawed_articles_are_left_out_or_repaired_and_the_rest_paired(tmp_path: Path) -> None:
+    cats, timemls = tmp_path / "cat", tmp_path / "timeml"
+    shutil.copytree(FIXTURES / "cat", cats)
+    shutil.copytree(FIXTURES / "timeml", timemls)
+    # 101's DCT written day first: the text prints "March 5 , 2012", so it is repaired.
+    dct_101 = timemls / "101-Orchard_unveils_tablet.tml"
+    dct_101.write_text(dct_101.read_text().replace('value="2012-03-05"', 'value="05-03-2012"'))
+    # 202's CAT is not well-formed; a third article has a CAT but a TimeML copy without a DCT.
+    broken = cats / "202_Orchard_recalls_tablet.txt.xml"
+    broken.write_text(broken.read_text().replace("</Document>", ""))
+    end_of_broken = broken.read_text().count("\n") + 1  # where the parser misses </Document>
+    write_cat(cats / "303-undated.xml", ("1", "0", "0", "Undated"))
+    (timemls / "303-undated.tml").write_text("<TimeML><DOCID>303</DOCID><TEXT>x</TEXT></TimeML>")
+    flaws = FlawLog()
+    articles = read_articles(cats, timemls, flaws)
+    assert [(a.cat.doc_id, a.published) for a in articles] == [("101", date(2012, 3, 5))]
+    found = {(Path(f.file).name, f.line, f.detail) for f in flaws.flaws}
+    assert found == {
+        ("202_Orchard_recalls_tablet.txt.xml", end_of_broken, "file skipped"),
+        ("101-Orchard_unveils_tablet.tml", 3, "read as 2012-03-05, the date the text prints"),
+        ("303-undated.tml", None, "file skipped"),
+        ("202_Orchard_recalls_tablet,_offers_refunds.tml", None, "file skipped"),
+        ("303-undated.xml", None, "article skipped"),
+    }
+    problems = {Path(f.file).name: f.problem for f in flaws.flaws}
+    assert problems["202_Orchard_recalls_tablet.txt.xml"].startswith("XML error")
+    assert problems["303-undated.tml"].startswith("no <DCT>")
+    assert problems["303-undated.xml"] == "no usable TimeML copy of document 303 to date it"

@@ -142,7 +142,8 @@ def test_extractor_predictions_are_anchored_on_the_dct(nlp: object) -> None:
 
 
 def test_evaluate_scores_fixture_files_with_the_real_model(nlp: object) -> None:
-    scores, rows = evaluate([FIXTURES], errors=10)
+    scores, rows, flaws = evaluate([FIXTURES], errors=10)
+    assert flaws.flaws == []
     assert set(scores) == {
         "documents",
         "gold",
@@ -152,6 +153,7 @@ def test_evaluate_scores_fixture_files_with_the_real_model(nlp: object) -> None:
         "value_f1",
         "type_f1",
         "seconds",
+        "flaws",
     }
     assert (scores["documents"], scores["gold"]) == (2, 5)
     assert scores["relaxed"]["recall"] >= 0.8
@@ -163,5 +165,5 @@ def test_evaluate_scores_fixture_files_with_the_real_model(nlp: object) -> None:
 
 
 def test_evaluate_returns_no_rows_unless_asked(nlp: object) -> None:
-    _, rows = evaluate([FIXTURES / "earnings.tml"])
+    _, rows, _ = evaluate([FIXTURES / "earnings.tml"])
     assert rows == []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_cli.flaws import FlawError, FlawLog
 from timeline_cli.timeml import (
     GoldTimex,
     TimemlError,
@@ -71,7 +72,7 @@ def test_empty_timex_marks_no_expression() -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("<TimeML><TEXT>unclosed</TimeML>", "not well-formed"),
+        ("<TimeML><TEXT>unclosed</TimeML>", "XML error: mismatched tag"),
         ("<TimeML><DOCID>x</DOCID></TimeML>", "no <TEXT>"),
         (
             '<TimeML><DCT><TIMEX3 value="soon">x</TIMEX3></DCT><TEXT>a</TEXT></TimeML>',
@@ -79,8 +80,8 @@ def test_empty_timex_marks_no_expression() -> None:
         ),
     ],
 )
-def test_unusable_files_raise_timeml_error(source: str, message: str) -> None:
-    with pytest.raises(TimemlError, match=message):
+def test_unusable_files_raise_a_flaw(source: str, message: str) -> None:
+    with pytest.raises(FlawError, match=message):
         parse_timeml_string(source, "bad", origin="bad.tml")
 
 
@@ -92,3 +93,72 @@ def test_iter_timeml_files_recurses_sorts_and_deduplicates() -> None:
 def test_iter_timeml_files_rejects_missing_paths(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         iter_timeml_files([tmp_path / "missing"])
+
+
+# -- flaws of outside files: repaired when the repair can be checked, else the file is refused
+
+
+def timeml_with_dct(value: str, text: str = "Shares rose on Monday.") -> str:
+    return (
+        '<?xml version="1.0"?>\n<TimeML>\n<DOCID>d1</DOCID>\n'
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value="{value}">{value}</TIMEX3></DCT>\n'
+        f"<TEXT>{text}</TEXT>\n</TimeML>\n"
+    )
+
+
+def test_a_day_first_dct_is_read_as_the_date_the_text_prints() -> None:
+    flaws = FlawLog()
+    source = timeml_with_dct("03-02-2009", "WELLINGTON , March 2 , 2009 - Shares rose.")
+    document = parse_timeml_string(source, "d1", origin="d1.tml", flaws=flaws)
+    assert document.dct == date(2009, 3, 2)  # month first here: the text says so
+    (flaw,) = flaws.flaws
+    assert (flaw.file, flaw.line, flaw.action) == ("d1.tml", 4, "repaired")
+    assert "'03-02-2009' is not YYYY-MM-DD" in flaw.problem and "2009-03-02" in flaw.detail
+    day_first = timeml_with_dct("03-02-2009", "Published 3 February 2009.")
+    assert parse_timeml_string(day_first, "d1", flaws=FlawLog()).dct == date(2009, 2, 3)
+
+
+def test_a_dct_with_only_one_possible_reading_is_repaired() -> None:
+    flaws = FlawLog()
+    document = parse_timeml_string(timeml_with_dct("25-02-2009"), "d1", flaws=flaws)
+    assert document.dct == date(2009, 2, 25)
+    assert "the only day it can be" in flaws.flaws[0].detail
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("03-02-2009", "could be 2009-02-03 or 2009-03-02; the text prints neither"),
+        ("1998-02-30", "'1998-02-30' is not a calendar date"),
+        ("soon", "'soon' is not a calendar date"),
+    ],
+)
+def test_a_dct_that_cannot_be_checked_refuses_the_file_with_its_line(
+    value: str, problem: str
+) -> None:
+    with pytest.raises(TimemlError, match=problem) as refused:
+        parse_timeml_string(timeml_with_dct(value), "d1", origin="d1.tml", flaws=FlawLog())
+    assert (refused.value.file, refused.value.line) == ("d1.tml", 4)
+    assert str(refused.value).startswith("d1.tml:4: DCT value")
+
+
+def test_without_a_log_a_repair_is_refused() -> None:
+    with pytest.raises(FlawError, match="not YYYY-MM-DD"):
+        parse_timeml_string(timeml_with_dct("25-02-2009"), "d1")
+
+
+def test_elements_nested_too_deep_refuse_the_file() -> None:
+    depth = 5000  # walking it would exhaust Python's recursion limit
+    source = f"<TimeML><TEXT>{'<s>' * depth}x{'</s>' * depth}</TEXT></TimeML>"
+    with pytest.raises(TimemlError, match="nested more than 100 deep"):
+        parse_timeml_string(source, "deep", origin="deep.tml")
+
+
+def test_an_entity_bomb_refuses_the_file_with_its_line() -> None:
+    entities = ['<!ENTITY e0 "lol">'] + [
+        f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10)
+    ]
+    source = f"<!DOCTYPE TimeML [\n{chr(10).join(entities)}\n]>\n<TimeML><TEXT>&e9;</TEXT></TimeML>"
+    with pytest.raises(FlawError, match="amplification") as refused:
+        parse_timeml_string(source, "bomb", origin="bomb.tml")
+    assert refused.value.line == 13  # where the entity is used

@@ -36,6 +36,7 @@ from timeline_cli.eval_timex import evaluate, scores_table
 from timeline_cli.explain import Explanation, explain_documents, explanation_text
 from timeline_cli.export import json_line, json_text
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
+from timeline_cli.flaws import FlawLog
 from timeline_cli.formats import (
     MAX_ROW_CHARS,
     FieldNames,
@@ -61,7 +62,6 @@ from timeline_cli.reading import (
 )
 from timeline_cli.record_reader import RecordProblem, chronology_from_record
 from timeline_cli.render import render
-from timeline_cli.timeml import TimemlError
 from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -413,13 +413,13 @@ def eval_timex(
     model: ModelOption = None,
 ) -> None:
     """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
-    stderr = Console(stderr=True, highlight=False)
+    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
-        scores, rows = evaluate(paths, model=model, errors=errors)
-    except (FileNotFoundError, TimemlError, ModelNotFound) as error:
+        scores, rows, flaws = evaluate(paths, model=model, errors=errors)
+    except (FileNotFoundError, ModelNotFound) as error:
         stderr.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    if scores["documents"] == 0:
+    if scores["documents"] == 0 and not flaws.flaws:
         stderr.print(f"timeline: error: no .tml files in {', '.join(map(str, paths))}")
         raise typer.Exit(EXIT_USAGE)
     if as_json:
@@ -428,6 +428,7 @@ def eval_timex(
         Console(highlight=False).print(scores_table(scores))
     for row in rows:
         typer.echo(f"{row.document}\tgold: {row.gold or '-'}\tpredicted: {row.predicted or '-'}")
+    raise typer.Exit(_report_flaws(stderr, flaws))
 
 
 @app.command("eval-events")
@@ -475,21 +476,24 @@ def eval_timeline(
     model: ModelOption = None,
 ) -> None:
     """Build each target entity's timeline as extract would, and score it (TimeLine, Track A)."""
-    stderr = Console(stderr=True, highlight=False)
+    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     if out.is_dir() and any(out.iterdir()) and not force:
         stderr.print(f"timeline: error: {out} is not empty; use --force to write into it")
         raise typer.Exit(EXIT_USAGE)
     try:
-        scores = evaluate_timelines(folder, out, model)
-    except (FileNotFoundError, ValueError, ModelNotFound) as error:
+        scores, flaws = evaluate_timelines(folder, out, model)
+    except (FileNotFoundError, ModelNotFound) as error:
         stderr.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
     if as_json:
         typer.echo(json.dumps(scores, indent=2))
-        return
-    for row in [*scores["timelines"], {**scores["micro"], "entity": "micro-average"}]:
-        figures = "  ".join(f"{key[0].upper()} {row[key]:.3f}" for key in ("precision", "recall"))
-        typer.echo(f"{row['entity']:<30} {figures}  F1 {row['f1']:.3f}")
+    else:
+        for row in [*scores["timelines"], {**scores["micro"], "entity": "micro-average"}]:
+            figures = "  ".join(
+                f"{key[0].upper()} {row[key]:.3f}" for key in ("precision", "recall")
+            )
+            typer.echo(f"{row['entity']:<30} {figures}  F1 {row['f1']:.3f}")
+    raise typer.Exit(_report_flaws(stderr, flaws))
 
 
 def _event_filter(
@@ -659,6 +663,15 @@ def _report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
     for notice in notices:
         label = "error" if notice.code in _ERROR_CODES else "warning"
         errors.print(f"timeline: {label}: {visible(notice.message)}", markup=False)
+
+
+def _report_flaws(errors: Console, flaws: FlawLog) -> int:
+    """Each flaw of the evaluation data, then their count; exit 1 if anything was skipped."""
+    for flaw in flaws.flaws:
+        errors.print(f"timeline: warning: {flaw}", markup=False)
+    if flaws.flaws:
+        errors.print(f"timeline: {flaws.summary()}", markup=False)
+    return EXIT_SKIPPED if flaws.count("skipped") else EXIT_OK
 
 
 def _interrupt(signum: int, frame: object) -> None:

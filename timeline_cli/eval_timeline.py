@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from timeline_cli.extraction import extract_all
+from timeline_cli.flaws import FlawLog
 from timeline_cli.models import Actor, ChronologyEvent, Document, Publication, Segment
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.pipeline import build_chronology
@@ -24,11 +26,9 @@ from timeline_cli.semeval import (
     CatDocument,
     Timeline,
     TimelineEntry,
-    pair_documents,
-    read_cat,
-    read_dct,
-    read_timeline,
-    score_directory,
+    read_articles,
+    read_timelines,
+    score_timeline_sets,
     timeline_filename,
     write_timeline,
 )
@@ -52,32 +52,40 @@ class TaskData:
         return data
 
 
-def evaluate_timelines(folder: Path, out: Path, model: str | None = None) -> dict[str, object]:
-    """Build every target entity's timeline into ``out`` and score them against the gold."""
+def evaluate_timelines(
+    folder: Path, out: Path, model: str | None = None
+) -> tuple[dict[str, object], FlawLog]:
+    """Build every target entity's timeline into ``out`` and score them against the gold.
+
+    Flaws of the task's files are repaired or left out (see ``semeval``), logged, and listed
+    under ``flaws`` in the scores; the rest is scored.
+    """
     data = TaskData.at(folder)
-    cats = {pair.doc_id: read_cat(pair.cat) for pair in pair_documents(data.articles, data.dates)}
-    documents = [
-        _document(cat, read_dct(pair.timeml))
-        for pair in pair_documents(data.articles, data.dates)
-        if (cat := cats[pair.doc_id])
-    ]
-    events, actors = _events(documents, model)
+    flaws = FlawLog()
+    articles = read_articles(data.articles, data.dates, flaws)
+    cats = {article.cat.doc_id: article.cat for article in articles}
+    events, actors = _events([_document(a.cat, a.published) for a in articles], model)
+    gold = read_timelines(data.gold, flaws)
     out.mkdir(parents=True, exist_ok=True)
-    entities = [read_timeline(path).entity for path in sorted(data.gold.glob("*.txt"))]
-    for entity in entities:
-        timeline = entity_timeline(entity, events, actors, cats)
-        write_timeline(timeline, out / timeline_filename(entity))
-    return score_directory(out, data.gold)
+    system = {}
+    for timeline in gold.values():
+        built = entity_timeline(timeline.entity, events, actors, cats)
+        name = timeline_filename(timeline.entity)
+        write_timeline(built, out / name)
+        system[name] = built
+    scores = score_timeline_sets(system, gold)
+    scores["flaws"] = flaws.record()
+    return scores, flaws
 
 
-def _document(cat: CatDocument, published: object) -> Document:
+def _document(cat: CatDocument, published: date) -> Document:
     return Document(
         id=cat.doc_id,
         path=cat.doc_name,
         text=cat.text,
         body=cat.text,
         segments=(Segment(0, 0, len(cat.text)),),
-        publication=Publication(published, "dct"),  # type: ignore[arg-type]
+        publication=Publication(published, "dct"),
     )
 
 

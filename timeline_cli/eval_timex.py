@@ -16,6 +16,7 @@ from rich.table import Table
 from spacy.tokens import Doc
 
 from timeline_cli.extraction import BATCH_SIZE
+from timeline_cli.flaws import FlawError, FlawLog
 from timeline_cli.mentions import Timex, find_timexes
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.tempeval import Mismatch, Prediction, mismatches, score
@@ -27,19 +28,33 @@ NOT_TEMPORAL = ("NONE", "INVALID")
 
 def evaluate(
     paths: Sequence[Path], model: str | None = None, errors: int = 0
-) -> tuple[dict[str, object], list[Mismatch]]:
-    """Scores of all TimeML files under the paths, plus up to ``errors`` mismatch rows.
+) -> tuple[dict[str, object], list[Mismatch], FlawLog]:
+    """Scores of all TimeML files under the paths, up to ``errors`` mismatch rows, and the
+    flaws met: a file that cannot be used is skipped and logged, the others are scored.
 
     ``seconds`` is the wall time of the whole run, model loading included, so that it
     compares with tools timed end to end from the command line.
     """
     started = time.perf_counter()
-    documents = [parse_timeml(path) for path in iter_timeml_files(paths)]
+    flaws = FlawLog()
+    documents = read_documents(iter_timeml_files(paths), flaws)
     predictions = predict_all(documents, model)
     scores = score([(list(doc.gold), predicted) for doc, predicted in predictions]).to_dict()
     rows = mismatches([(doc.id, doc.gold, predicted) for doc, predicted in predictions])
     scores["seconds"] = time.perf_counter() - started
-    return scores, rows[:errors] if errors > 0 else []
+    scores["flaws"] = flaws.record()
+    return scores, rows[:errors] if errors > 0 else [], flaws
+
+
+def read_documents(files: Sequence[Path], flaws: FlawLog) -> list[TimemlDocument]:
+    """The usable TimeML files; each other one is logged with its reason and left out."""
+    documents = []
+    for path in files:
+        try:
+            documents.append(parse_timeml(path, flaws))
+        except FlawError as error:
+            flaws.skipped_file(error)
+    return documents
 
 
 def predict_all(

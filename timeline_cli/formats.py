@@ -246,8 +246,19 @@ def read_html(path: Path | str) -> SourceArticle:
 
     Navigation, cookie banners, comments, tables and scripts are left out; each paragraph of the
     text is one line, with a blank line between paragraphs. Raises UnreadableFile for a page
-    with no article text.
+    with no article text, and for a page the HTML libraries fail on, whatever the reason (a
+    broken install included): the page is then skipped and named like any bad file.
     """
+    try:
+        return _read_html(path)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # third-party parsing of arbitrary pages: anything can fail
+        reason = f"the HTML reader failed: {type(error).__name__}: {error}"
+        raise UnreadableFile(reason) from error
+
+
+def _read_html(path: Path | str) -> SourceArticle:
     import trafilatura
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html

@@ -11,6 +11,11 @@ do not depend on how the timelines are built:
   words with ``_``; words are lower case);
 - the scorer.
 
+The task's own files have flaws (two gold lines fused into one, a DCT written day first).
+The readers repair what can be checked, leave out the smallest part that holds any other flaw
+(a token, a line, a file, an article), and log each with its file and line (``flaws.FlawLog``);
+without a log they raise at the first flaw, as for the system's own timelines.
+
 The scorer follows the official one (``evaluation_all.py`` of the task, built on the
 TempEval-3 temporal-awareness script of UzZaman & Allen, 2011):
 
@@ -53,15 +58,18 @@ to the precision denominator (the script never reads it).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple, TypeVar
+
+from timeline_cli.flaws import FlawError, FlawLog
+from timeline_cli.timeml import creation_date
+from timeline_cli.xmlfile import XmlFile, read_xml
 
 BEFORE: Literal["BEFORE"] = "BEFORE"
 SIMULTANEOUS: Literal["SIMULTANEOUS"] = "SIMULTANEOUS"
@@ -72,7 +80,9 @@ TOKEN_SEPARATOR = " "
 
 _DOC_ID_PREFIX = re.compile(r"^(\d+)(?=[-_.]|$)")
 _MENTION = re.compile(r"^(\d+)-(0|[1-9]\d*)-(\S+)$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A date as the task writes it, and a mention id with the next line's ORDER stuck to its end.
+_TASK_DATE = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)")
+_FUSED_MENTION = re.compile(r"(?P<mention>\d+-(?:0|[1-9]\d*)-\S*\D)(?P<order>\d+)")
 
 
 # --------------------------------------------------------------------------- CAT articles
@@ -163,36 +173,54 @@ class CatDocument:
         return MentionId(self.doc_id, ordered[0].sentence, word)
 
 
-def read_cat(path: Path) -> CatDocument:
-    """Read one CAT article: its id, its tokens, and the text rebuilt from them."""
-    root = ET.parse(path).getroot()
-    raw = sorted(_raw_tokens(root, path), key=lambda token: token[2])
-    text, tokens = _layout(raw, path)
-    doc_id = root.get("doc_id") or _doc_id_from_name(path)
-    return CatDocument(doc_id, root.get("doc_name", path.stem), tokens, text)
+def read_cat(path: Path, flaws: FlawLog | None = None) -> CatDocument:
+    """Read one CAT article: its id, its tokens, and the text rebuilt from them.
+
+    A token without integer ``t_id``, ``sentence`` and ``number`` is logged and left out;
+    FlawError for a file that cannot be used. Without a log, any flaw raises.
+    """
+    log = flaws or FlawLog(strict=True)
+    xml = read_xml(path)
+    raw = sorted(_raw_tokens(xml, log), key=lambda token: token.number)
+    text, tokens = _layout(raw, xml)
+    doc_id = xml.root.get("doc_id") or _doc_id_from_name(path)
+    return CatDocument(doc_id, xml.root.get("doc_name", path.stem), tokens, text)
 
 
-def _raw_tokens(root: ET.Element, path: Path) -> Iterator[tuple[int, int, int, str]]:
-    """(t_id, sentence, number, text) of each ``<token>``; markables are not read."""
-    for element in root.iter("token"):
+class _RawToken(NamedTuple):
+    t_id: int
+    sentence: int
+    number: int
+    text: str
+    line: int | None
+
+
+def _raw_tokens(xml: XmlFile, flaws: FlawLog) -> Iterator[_RawToken]:
+    """Each ``<token>`` with its line; markables are not read."""
+    for element in xml.iter("token"):
         try:
             t_id, sentence, number = (int(element.get(name, "")) for name in _TOKEN_FIELDS)
-        except ValueError as error:
-            raise ValueError(f"{path}: token without integer {_TOKEN_FIELDS}") from error
-        yield t_id, sentence, number, element.text or ""
+        except ValueError:
+            problem = f"token {element.text!r} without integer {', '.join(_TOKEN_FIELDS)}"
+            flaws.skipped(xml.path, xml.line(element), problem, "token")
+            continue
+        yield _RawToken(t_id, sentence, number, element.text or "", xml.line(element))
 
 
 _TOKEN_FIELDS = ("t_id", "sentence", "number")
 
 
-def _layout(raw: Sequence[tuple[int, int, int, str]], path: Path) -> tuple[str, tuple[Token, ...]]:
+def _layout(raw: Sequence[_RawToken], xml: XmlFile) -> tuple[str, tuple[Token, ...]]:
     """Join tokens into the document text, remembering where each one starts."""
     pieces: list[str] = []
     tokens: list[Token] = []
     length = 0
-    for t_id, sentence, number, text in raw:
+    for t_id, sentence, number, text, line in raw:
         if tokens:
-            separator = _separator(tokens[-1], sentence, text, path)
+            if sentence < tokens[-1].sentence:  # the text cannot be rebuilt in order
+                problem = f"sentence {sentence} comes after sentence {tokens[-1].sentence}"
+                raise FlawError(xml.path, problem, line)
+            separator = _separator(tokens[-1], sentence, text)
             pieces.append(separator)
             length += len(separator)
         tokens.append(Token(t_id, sentence, number, text, length))
@@ -208,12 +236,9 @@ _ATTACHED_LEFT = {
 _ATTACHED_RIGHT = {"(", "$"}
 
 
-def _separator(previous: Token, current: int, text: str, path: Path) -> str:
+def _separator(previous: Token, current: int, text: str) -> str:
     """A blank line between sentences; inside one, a space, except where news text writes none
-    ("February 24, 1955", not "February 24 , 1955", which the parser reads as two dates).
-    Sentences must not interleave."""
-    if current < previous.sentence:
-        raise ValueError(f"{path}: sentence {current} comes after sentence {previous.sentence}")
+    ("February 24, 1955", not "February 24 , 1955", which the parser reads as two dates)."""
     if current != previous.sentence:
         return SENTENCE_SEPARATOR
     if text.lower() in _ATTACHED_LEFT or previous.text in _ATTACHED_RIGHT:
@@ -225,63 +250,74 @@ def _separator(previous: Token, current: int, text: str, path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class DocumentPair:
-    """The CAT file and the TimeML file of one article, found by document id."""
+class Article:
+    """One article of the task: its CAT text and the publication date of its TimeML copy."""
 
-    doc_id: str
-    cat: Path
-    timeml: Path
-
-
-def read_dct(timeml_path: Path) -> date:
-    """The publication date: the ``value`` of the TIMEX3 inside ``<DCT>``, time of day dropped."""
-    dct = next(ET.parse(timeml_path).getroot().iter("DCT"), None)
-    timex = dct.find("TIMEX3") if dct is not None else None
-    value = timex.get("value", "") if timex is not None else ""
-    if not _ISO_DAY.match(value):
-        raise ValueError(f"{timeml_path}: no <DCT><TIMEX3 value='YYYY-MM-DD'>")
-    return date.fromisoformat(value[:10])
+    cat: CatDocument
+    published: date
 
 
-def read_timeml_doc_id(timeml_path: Path) -> str:
-    """The ``<DOCID>`` of a TimeML file, or the number its file name starts with."""
-    root = ET.parse(timeml_path).getroot()
-    element = root.find("DOCID")
-    doc_id = (element.text or "").strip() if element is not None else ""
-    return doc_id or _doc_id_from_name(timeml_path)
+def read_articles(cat_dir: Path, timeml_dir: Path, flaws: FlawLog) -> list[Article]:
+    """Every article whose two files are usable, paired by document id, in document id order.
 
-
-def read_cat_doc_id(cat_path: Path) -> str:
-    """The ``doc_id`` of a CAT file, read from its root element without parsing the rest."""
-    _, root = next(ET.iterparse(cat_path, events=("start",)))
-    return root.get("doc_id") or _doc_id_from_name(cat_path)
-
-
-def pair_documents(cat_dir: Path, timeml_dir: Path) -> tuple[DocumentPair, ...]:
-    """Pair every ``*.xml`` CAT file with its ``*.tml`` TimeML file by document id.
-
-    File names cannot be used: the two copies of one article are named differently
-    (``4980_..._Macbook.txt.xml`` and ``4980_..._Macbook.tml``).  Any article lacking its
-    other half is an error, since the CAT text without a DCT cannot be dated.
+    File names cannot pair them: the two copies of one article are named differently
+    (``4980_..._Macbook.txt.xml`` and ``4980_..._Macbook.tml``). A file that cannot be used,
+    a second file with the same id, and an article lacking its other half (a CAT text
+    without a DCT cannot be dated) are logged and left out.
     """
-    cats = _by_doc_id(sorted(cat_dir.glob("*.xml")), read_cat_doc_id)
-    timemls = _by_doc_id(sorted(timeml_dir.glob("*.tml")), read_timeml_doc_id)
-    unpaired = sorted(set(cats) ^ set(timemls), key=_doc_id_key)
-    if unpaired:
-        raise ValueError(f"documents without both a CAT and a TimeML file: {unpaired}")
-    return tuple(
-        DocumentPair(doc_id, cats[doc_id], timemls[doc_id])
-        for doc_id in sorted(cats, key=_doc_id_key)
-    )
+    cats = _by_doc_id(sorted(cat_dir.glob("*.xml")), _cat_entry, flaws)
+    dates = _by_doc_id(sorted(timeml_dir.glob("*.tml")), _dct_entry, flaws)
+    for doc_id in sorted(cats.keys() - dates.keys(), key=_doc_id_key):
+        problem = f"no usable TimeML copy of document {doc_id} to date it"
+        flaws.skipped(cats[doc_id][0], None, problem, "article")
+    for doc_id in sorted(dates.keys() - cats.keys(), key=_doc_id_key):
+        flaws.skipped(dates[doc_id][0], None, f"no usable CAT file of document {doc_id}", "file")
+    paired = sorted(cats.keys() & dates.keys(), key=_doc_id_key)
+    return [Article(cats[doc_id][1], dates[doc_id][1]) for doc_id in paired]
 
 
-def _by_doc_id(paths: Iterable[Path], doc_id_of: Any) -> dict[str, Path]:
-    found: dict[str, Path] = {}
+def read_dct(timeml_path: Path, flaws: FlawLog | None = None) -> date:
+    """The publication date: the ``value`` of the TIMEX3 inside ``<DCT>``, time of day dropped.
+
+    A day-first value is repaired as ``timeml.creation_date`` does; without a log it raises.
+    """
+    return _dct_entry(timeml_path, flaws or FlawLog(strict=True))[1]
+
+
+def _cat_entry(path: Path, flaws: FlawLog) -> tuple[str, CatDocument]:
+    document = read_cat(path, flaws)
+    return document.doc_id, document
+
+
+def _dct_entry(path: Path, flaws: FlawLog) -> tuple[str, date]:
+    """A TimeML copy's document id (its ``<DOCID>``, or the number its name starts with) and DCT."""
+    xml = read_xml(path)
+    element = xml.find("DOCID")
+    doc_id = (element.text or "").strip() if element is not None else ""
+    published = creation_date(xml, flaws)
+    if published is None:
+        raise FlawError(path, "no <DCT><TIMEX3 value='YYYY-MM-DD'>: the article cannot be dated")
+    return doc_id or _doc_id_from_name(path), published
+
+
+Entry = TypeVar("Entry")
+
+
+def _by_doc_id(
+    paths: Iterable[Path], read: Callable[[Path, FlawLog], tuple[str, Entry]], flaws: FlawLog
+) -> dict[str, tuple[Path, Entry]]:
+    """What each usable file holds, by document id; the first file of an id wins."""
+    found: dict[str, tuple[Path, Entry]] = {}
     for path in paths:
-        doc_id = doc_id_of(path)
+        try:
+            doc_id, entry = read(path, flaws)
+        except FlawError as error:
+            flaws.skipped_file(error)
+            continue
         if doc_id in found:
-            raise ValueError(f"document id {doc_id} in both {found[doc_id]} and {path}")
-        found[doc_id] = path
+            flaws.skipped(path, None, f"document id {doc_id} is also {found[doc_id][0]}", "file")
+            continue
+        found[doc_id] = (path, entry)
     return found
 
 
@@ -289,7 +325,7 @@ def _doc_id_from_name(path: Path) -> str:
     """The leading number of a file name (``16844-Apple_unveils_iPhone_4.xml`` -> ``16844``)."""
     match = _DOC_ID_PREFIX.match(path.name)
     if match is None:
-        raise ValueError(f"{path}: no document id attribute and no leading number in the name")
+        raise FlawError(path, "no document id attribute and no number at the start of its name")
     return match[1]
 
 
@@ -325,35 +361,87 @@ def timeline_filename(entity: str) -> str:
     return "_".join(entity.lower().split()) + ".txt"
 
 
-def read_timeline(path: Path) -> Timeline:
-    """Read a gold or system timeline file (both use the same format)."""
-    return parse_timeline(path.read_text(encoding="utf-8"), str(path))
+def read_timeline(path: Path, flaws: FlawLog | None = None) -> Timeline:
+    """Read a gold or system timeline file (both use the same format).
+
+    With a log, a line that cannot be used is logged and left out, and two lines fused into
+    one are split again; FlawError for a file that cannot be used at all.
+    """
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as error:
+        raise FlawError(path, error.strerror or str(error)) from error
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FlawError(path, f"not UTF-8 ({error.reason})", line) from error
+    return parse_timeline(text, str(path), flaws)
 
 
 read_gold_timeline = read_timeline
 
 
-def parse_timeline(text: str, origin: str = "<string>") -> Timeline:
-    """Parse a timeline: entity line, then one ``ORDER<TAB>DATE<TAB>MENTION...`` per line."""
+def read_timelines(folder: Path, flaws: FlawLog | None = None) -> dict[str, Timeline]:
+    """Every ``*.txt`` timeline of a folder by file name; with a log, an unusable file is
+    logged and left out."""
+    timelines = {}
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            timelines[path.name] = read_timeline(path, flaws)
+        except FlawError as error:
+            if flaws is None:
+                raise
+            flaws.skipped_file(error)
+    return timelines
+
+
+def parse_timeline(text: str, origin: str = "<string>", flaws: FlawLog | None = None) -> Timeline:
+    """Parse a timeline: entity line, then one ``ORDER<TAB>DATE<TAB>MENTION...`` per line.
+
+    Without a log, the first flaw raises FlawError with its line.
+    """
+    log = flaws or FlawLog(strict=True)
     lines = text.splitlines()
-    if not lines:
-        raise ValueError(f"{origin}: empty timeline file")
-    entries = tuple(
-        _parse_entry(line, f"{origin}:{number}")
-        for number, line in enumerate(lines[1:], start=2)
-        if line.strip()
-    )
-    return Timeline(lines[0], entries)
+    if not lines or not lines[0].strip():
+        raise FlawError(origin, "no entity name on the first line", 1)
+    entries: list[TimelineEntry] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip():
+            entries.extend(_parse_line(line, origin, number, log))
+    return Timeline(lines[0], tuple(entries))
 
 
-def _parse_entry(line: str, where: str) -> TimelineEntry:
-    fields = line.split("\t")
-    if len(fields) < 3 or not fields[0].isdigit() or not fields[1]:
-        raise ValueError(f"{where}: expected ORDER<TAB>DATE<TAB>MENTION..., got {line!r}")
+def _parse_line(line: str, origin: str, number: int, flaws: FlawLog) -> list[TimelineEntry]:
+    """The entry of a line, or the entries of lines fused into it; none if it is unusable."""
+    pieces = _unfused(line.split("\t"))
     try:
-        mentions = tuple(MentionId.parse(field) for field in fields[2:])
+        entries = [_parse_entry(fields) for fields in pieces]
     except ValueError as error:
-        raise ValueError(f"{where}: {error}") from error
+        flaws.skipped(origin, number, str(error), "line")
+        return []
+    if len(pieces) > 1:
+        joints = [f"ORDER {after[0]} stuck to {before[-1]!r}" for before, after in pairwise(pieces)]
+        problem = f"{len(pieces)} lines fused into one ({', '.join(joints)})"
+        flaws.repaired(origin, number, problem, f"split into {len(pieces)} lines")
+    return entries
+
+
+def _unfused(fields: list[str]) -> list[list[str]]:
+    """The fields of each line fused into this one: where the line break was lost, a mention
+    runs into the next line's ORDER (``629292-7-travelling8``) and a date follows it."""
+    for index in range(3, len(fields)):
+        joint = _FUSED_MENTION.fullmatch(fields[index - 1])
+        if joint and _TASK_DATE.fullmatch(fields[index]):
+            first = [*fields[: index - 1], joint["mention"]]
+            return [first, *_unfused([joint["order"], *fields[index:]])]
+    return [fields]
+
+
+def _parse_entry(fields: list[str]) -> TimelineEntry:
+    if len(fields) < 3 or not fields[0].isdigit() or not fields[1]:
+        line = "\t".join(fields)
+        raise ValueError(f"expected ORDER<TAB>DATE<TAB>MENTION..., got {line!r}")
+    mentions = tuple(MentionId.parse(field) for field in fields[2:])
     return TimelineEntry(int(fields[0]), fields[1], mentions)
 
 
@@ -635,29 +723,33 @@ def micro_average(scores: Iterable[TimelineScore]) -> TimelineScore:
     return sum(scores, TimelineScore())
 
 
-def score_directory(system_dir: Path, gold_dir: Path, anchors: bool = True) -> dict[str, Any]:
+def score_directory(
+    system_dir: Path, gold_dir: Path, anchors: bool = True, flaws: FlawLog | None = None
+) -> dict[str, Any]:
     """Score every ``*.txt`` timeline of ``system_dir`` against the same file name in ``gold_dir``.
 
     Files are matched by name, as the task names them after the entity
-    (:func:`timeline_filename`).  Returns one row per file name and the micro-average.
+    (:func:`timeline_filename`).  With a log, flaws of the gold files are logged, and a gold
+    file that cannot be used is left out with its system file.  Returns one row per file
+    name and the micro-average.
     """
-    system_files = {path.name: path for path in system_dir.glob("*.txt")}
-    gold_files = {path.name: path for path in gold_dir.glob("*.txt")}
-    names = sorted(system_files.keys() | gold_files.keys())
-    pairs = [
-        (name, _read_optional(system_files, name), _read_optional(gold_files, name))
-        for name in names
-    ]
-    scores = [score_timelines(system, gold, anchors) for _, system, gold in pairs]
+    gold = read_timelines(gold_dir, flaws)
+    unusable = {path.name for path in gold_dir.glob("*.txt")} - gold.keys()
+    system = {name: t for name, t in read_timelines(system_dir).items() if name not in unusable}
+    return score_timeline_sets(system, gold, anchors)
+
+
+def score_timeline_sets(
+    system: Mapping[str, Timeline], gold: Mapping[str, Timeline], anchors: bool = True
+) -> dict[str, Any]:
+    """Score system timelines against the gold ones of the same name (missing sides count)."""
+    names = sorted(system.keys() | gold.keys())
+    scores = [score_timelines(system.get(name), gold.get(name), anchors) for name in names]
     rows = [
-        _row(name, system, gold, score)
-        for (name, system, gold), score in zip(pairs, scores, strict=True)
+        _row(name, system.get(name), gold.get(name), score)
+        for name, score in zip(names, scores, strict=True)
     ]
     return {"anchors": anchors, "timelines": rows, "micro": micro_average(scores).to_dict()}
-
-
-def _read_optional(files: Mapping[str, Path], name: str) -> Timeline | None:
-    return read_timeline(files[name]) if name in files else None
 
 
 def _row(
