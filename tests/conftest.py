@@ -29,5 +29,5 @@ def seeds() -> Path:
 def seeds_chronology(nlp: Language, seeds: Path) -> Chronology:
     """The seeds' chronology, extracted once for every renderer's tests."""
     chronology = run(sorted(seeds.glob("*.txt"))).chronology
-    assert len(chronology.documents) == 3 and len(chronology.events) > 20
+    assert len(chronology.documents) == 3 and len(chronology.events) > 15
     return chronology

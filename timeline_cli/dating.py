@@ -18,9 +18,10 @@ Statements without any date are dated by a deictic date inside the quotation the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,13 +35,13 @@ from timeline_cli.timevalue import TimeValue
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "appos")
 _CARRIED_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
 _SIMULTANEOUS = ("as", "when", "while", "during", "amid", "at")
+_DURING = ("during", "amid")
 _START_WORDS = ("from", "since", "starting", "beginning")
 _END_WORDS = ("to", "till", "until", "through", "thru")
 _SHORT_OFFSETS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "moment", "moments", "shortly",
     "soon", "immediately", "just", "right",
 }  # fmt: skip
-_DAY_OFFSETS = {"day": 1, "days": 1}
 _NUMBERS = {
     "the": 1,
     "a": 1,
@@ -52,6 +53,7 @@ _NUMBERS = {
     "five": 5,
     "six": 6,
 }
+_WEEKEND = re.compile(r"(\d{4})-W(\d{2})-WE")
 _BARE_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening", "day", "the day", "the night")
 _DEICTIC = ("today", "tonight", "yesterday", "this morning", "this afternoon", "this evening")
 
@@ -106,6 +108,10 @@ def day_value(value: TimeValue) -> TimeValue:
     with "more than" is only known to the next unit: "more than a week ago" is that month."""
     if value.type == "TIME" and "T" in value.value and len(value.value) >= 10:
         return replace(value, value=value.value[:10], type="DATE", mod=None)
+    weekend = _WEEKEND.fullmatch(value.value)
+    if weekend:  # a weekend is dated by its Saturday, the day the stretch begins
+        saturday = date.fromisocalendar(int(weekend.group(1)), int(weekend.group(2)), 6)
+        return TimeValue(saturday.isoformat(), "DATE", rule=value.rule)
     interval = value.interval
     if value.mod == "MORE_THAN" and interval is not None:
         if value.precision == "week":
@@ -252,10 +258,28 @@ def when_clause_head(predicate: Token) -> Token | None:
     return predicate.head
 
 
-def _anchor_phrases(predicate: Token) -> list[tuple[Token, int]]:
-    """The "after/before X" phrases of a predicate with their day offsets: "minutes after the
-    launch" (0), "a day after the vote" (1), "two days before" (-2). The offset may hang on
-    the verb or carry the phrase itself ("[a day [after the vote]]")."""
+@dataclass(frozen=True)
+class Offset:
+    """How far an event lies from its anchor: 0 days ("minutes after"), -1 day ("the eve of",
+    "a day before"), 2 months ("two months after")."""
+
+    count: int
+    unit: str = "day"  # day, month or year
+
+    def before(self) -> Offset:
+        return Offset(-self.count, self.unit)
+
+
+_UNITS = {
+    "day": ("day", 1), "days": ("day", 1), "week": ("day", 7), "weeks": ("day", 7),
+    "month": ("month", 1), "months": ("month", 1), "year": ("year", 1), "years": ("year", 1),
+}  # fmt: skip
+
+
+def _anchor_phrases(predicate: Token) -> list[tuple[Token, Offset]]:
+    """The "after/before X" phrases of a predicate with their offsets: "minutes after the
+    launch" (0), "a day after the vote" (1 day), "two months before his death" (-2 months).
+    The offset may hang on the verb or carry the phrase itself ("[a day [after the vote]]")."""
     found = []
     for child in predicate.children:
         phrases = [child] if child.dep_ == "prep" else []
@@ -264,61 +288,67 @@ def _anchor_phrases(predicate: Token) -> list[tuple[Token, int]]:
         if child.dep_ == "advcl":  # "shortly after he returned home on the night of Oct. 23"
             phrases = [g for g in child.children if g.dep_ == "mark"]
         for phrase in phrases:
+            if phrase.lower_ in _DURING:
+                found.append((phrase, Offset(0)))  # "during the four-hour meeting"
+                continue
             if phrase.lower_ not in ("after", "before", "following"):
                 continue
-            offset = _offset_days(phrase, predicate)
+            offset = _offset(phrase, predicate)
             if offset is not None:
-                found.append((phrase, -offset if phrase.lower_ == "before" else offset))
+                found.append((phrase, offset.before() if phrase.lower_ == "before" else offset))
     return found
 
 
-def anchored_offset(predicate: Token, timexes: Sequence[Timex]) -> tuple[Timex, int] | None:
+def anchored_offset(predicate: Token, timexes: Sequence[Timex]) -> tuple[Timex, Offset] | None:
     """A date reached from a dated anchor: "Minutes after Sunday night's launch" (the same
     day), "a day after the Friday vote" (one day later). Returns the anchor and the offset."""
-    for phrase, days in _anchor_phrases(predicate):
+    for phrase, offset in _anchor_phrases(predicate):
         span = (phrase.left_edge.i, phrase.right_edge.i)
         for timex in timexes:
             if span[0] <= timex.start <= span[1]:
-                return timex, days
+                return timex, offset
     return None
 
 
-def anchor_event(predicate: Token, lexicon: Lexicon) -> tuple[Token, int] | None:
+def anchor_event(predicate: Token, lexicon: Lexicon) -> tuple[Token, Offset] | None:
     """An undated event noun that anchors the predicate with an offset: "a day after the
-    vote", "hours after the blast". Its date is that of the event told before."""
-    for phrase, days in _anchor_phrases(predicate):
+    vote", "hours after the blast", "on the eve of the invasion". Its date is that of the
+    event the article tells."""
+    for phrase, offset in _anchor_phrases(predicate):
         noun = next((c for c in phrase.children if c.dep_ == "pobj"), None)
         if noun is not None and is_event_noun(noun, lexicon):
-            return noun, days
-    return _written_anchor(predicate, lexicon)
+            return noun, offset
+    return _eve_of(predicate, lexicon) or _written_anchor(predicate, lexicon)
 
 
-def _written_anchor(predicate: Token, lexicon: Lexicon) -> tuple[Token, int] | None:
+def _eve_of(predicate: Token, lexicon: Lexicon) -> tuple[Token, Offset] | None:
+    doc = predicate.doc
+    for index in clause_of(predicate):
+        eve = doc[index]
+        of = next((c for c in eve.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if eve.lower_ == "eve" and noun is not None and is_event_noun(noun, lexicon):
+            return noun, Offset(-1)
+    return None
+
+
+def _written_anchor(predicate: Token, lexicon: Lexicon) -> tuple[Token, Offset] | None:
     """The same read off the words when the parse scatters them: an offset of the
     predicate's own clause ("[the day]") followed by "after" or "before" and an event noun."""
     doc = predicate.doc
-    for offset_word in clause_of(predicate):
-        word = doc[offset_word]
-        if word.lower_ in _SHORT_OFFSETS:
-            days = 0
-        elif word.lower_ in _DAY_OFFSETS:
-            count = doc[word.i - 1].lower_ if word.i > 0 else "a"
-            days = _NUMBERS.get(count, 0)
-            if not days:
-                continue
-        else:
-            continue
-        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if after is None or after.lower_ not in ("after", "before"):
+    for index in clause_of(predicate):
+        offset = _offset_of_word(doc[index])
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        if offset is None or after is None or after.lower_ not in ("after", "before"):
             continue
         for noun in doc[after.i + 1 : min(after.i + 4, len(doc))]:
             if is_event_noun(noun, lexicon):
-                return noun, -days if after.lower_ == "before" else days
+                return noun, offset.before() if after.lower_ == "before" else offset
     return None
 
 
-def _offset_days(preposition: Token, predicate: Token) -> int | None:
-    """0 for "minutes after", N for "N days after", None for a bare "after" (any time later)."""
+def _offset(preposition: Token, predicate: Token) -> Offset | None:
+    """0 for "minutes after", N units for "N days/months after", None for a bare "after"."""
     head = preposition.head
     words = [head] if head is not predicate else []
     words += [
@@ -327,25 +357,45 @@ def _offset_days(preposition: Token, predicate: Token) -> int | None:
         if token.dep_ in ("npadvmod", "dep", "advmod") and token.i < preposition.i
     ]
     for word in words:
-        text = word.lower_
-        if text in _SHORT_OFFSETS:
-            return 0
-        if text in _DAY_OFFSETS:
-            count = next((c.lower_ for c in word.children if c.dep_ in ("det", "nummod")), "a")
-            return _NUMBERS.get(count)
+        offset = _offset_of_word(word)
+        if offset is not None:
+            return offset
     return None
 
 
-def shifted(value: TimeValue, days: int) -> TimeValue | None:
-    """The anchor's date moved by whole days; "right after" an event in October is October."""
+def _offset_of_word(word: Token) -> Offset | None:
+    """ "minutes", "shortly" (the same day); "a day", "two months", "the day" (one day)."""
+    text = word.lower_
+    if text in _SHORT_OFFSETS:
+        return Offset(0)
+    if text not in _UNITS:
+        return None
+    unit, size = _UNITS[text]
+    count_word = next((c.lower_ for c in word.children if c.dep_ in ("det", "nummod")), None)
+    if count_word is None and word.i > 0:
+        count_word = word.doc[word.i - 1].lower_
+    count = _NUMBERS.get(count_word or "a")
+    return Offset(count * size, unit) if count else None
+
+
+def shifted(value: TimeValue, offset: Offset) -> TimeValue | None:
+    """The anchor's date moved by the offset; "right after" an event in October is October."""
     interval = value.interval
     if interval is None:
         return None
-    if days == 0:
+    if offset.count == 0:
         return day_value(value)
-    if value.precision not in ("day", "time"):
-        return None
-    return TimeValue((interval[0] + timedelta(days=days)).isoformat(), "DATE", rule="anchored")
+    start = interval[0]
+    if offset.unit == "day":
+        if value.precision not in ("day", "time"):
+            return None
+        return TimeValue(
+            (start + timedelta(days=offset.count)).isoformat(), "DATE", rule="anchored"
+        )
+    if offset.unit == "month":
+        index = start.year * 12 + start.month - 1 + offset.count
+        return TimeValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", rule="anchored")
+    return TimeValue(f"{start.year + offset.count:04d}", "DATE", rule="anchored")
 
 
 def quoted_deictic(timexes: Sequence[Timex]) -> Timex | None:

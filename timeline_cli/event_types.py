@@ -22,7 +22,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INFORMATION = {
     "footage", "figure", "report", "datum", "data", "result", "statement", "video", "image",
     "photo", "detail", "list", "name", "record", "document", "transcript", "finding", "number",
-    "estimate", "forecast", "earnings", "earning", "profit", "loss",
+    "estimate", "forecast", "earnings", "earning", "profit", "loss", "letter", "memo", "passage",
+    "advice", "opinion", "paper", "file", "email", "evidence", "information", "picture",
 }  # fmt: skip
 _PEOPLE = {
     "prisoner", "hostage", "detainee", "captive", "activist", "dissident", "journalist",
@@ -68,7 +69,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
         if not speaks(verb, lexicon):
             return OTHER  # "ordered to report to prison"
         speaker = _speaker(verb)
-        if speaker is not None and speaker.lemma_.lower() in _COURTS:
+        decides = lemma in ("declare", "rule", "find", "order", "decide", "uphold")
+        if decides and speaker is not None and speaker.lemma_.lower() in _COURTS:
             return "ruling"  # what a court declares is its ruling
     phrase = _phrase_type(verb, lexicon)
     if phrase and _fits_subject(phrase, verb):
@@ -93,6 +95,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
     if lemma in _TITLE_VERBS and _names_a_title(verb):
         return "appointment"  # "was made a brigadier general", "named him minister"
     typed = lexicon.verbs.get(lemma)
+    if typed == "deportation" and not _out_of_a_country(verb):
+        return OTHER  # "expelled from the talks" deports no one
     if typed and _fits_subject(typed, verb):
         return typed
     if subject is not None and subject.lemma_.lower() in lexicon.agents:
@@ -120,6 +124,17 @@ _VOTING_VERBS = {"ratify", "approve", "pass", "adopt", "reject", "endorse", "bac
 _TITLE_VERBS = {"make", "name", "appoint", "elect", "choose", "select", "nominate"}
 _COURTS = {"court", "tribunal", "judge", "justice", "jury"}
 _OCCURRENCE_ENDINGS = ("ment", "tion", "sion", "ing", "ure", "al")
+
+
+def _out_of_a_country(verb: Token) -> bool:
+    """Deported or expelled from a country (or without saying from what)."""
+    sources = [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+    ]
+    return not sources or any(
+        s.ent_type_ in ("GPE", "LOC") or s.lemma_.lower() in ("country", "territory", "state")
+        for s in sources
+    )
 
 
 def _names_a_title(verb: Token) -> bool:
@@ -207,8 +222,6 @@ def _announces_own_move(verb: Token, lexicon: Lexicon) -> bool:
             continue
         auxiliaries = {c.lower_ for c in child.children if c.dep_ == "aux"}
         if child.tag_ == "VBG" and auxiliaries & {"is", "are", "'s", "'re"}:
-            return True
-        if auxiliaries & lexicon.future_auxiliaries:
             return True
     return False
 
@@ -328,4 +341,6 @@ def _release_type(verb: Token) -> str:
         return "release"
     if words & _INFORMATION:
         return "announcement"
+    if words & {"body", "remains", "corpse"}:
+        return OTHER  # "the body was released to the family"
     return "launch"

@@ -41,6 +41,8 @@ from timeline_cli.predicates import PLANNED, is_event_noun, is_verb, mood_of
 from timeline_cli.timevalue import TimeValue
 
 PUBLICATION_RULE = "publication date"
+# Types one event may be named by: "held talks" is "the meeting" later in the article.
+_KINDRED = {"talks": ("meeting",), "meeting": ("talks",)}
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "expl")
 
 
@@ -141,7 +143,8 @@ class _ArticleReader:
 
     def _remember(self, event: Event) -> None:
         if event.precision in ("day", "time") and not event.planned:
-            for key in (event.trigger.lower(), event.type):
+            kindred = _KINDRED.get(event.type, ())
+            for key in (event.trigger.lower(), event.type, *kindred):
                 self.told_events.setdefault(key, []).append(event)
 
     def told(self, keys: tuple[str, ...], position: int, sentence: int) -> Event | None:
@@ -176,6 +179,8 @@ class _ArticleReader:
         dated = not candidate.dating.publication
         if speech and not self._has_speaker(token, sentence, dated):
             return None
+        if speech and not dated and self._only_quotes(token):
+            return None  # '"We will win," said the coach': a voice, not a dated event
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
         word = self._naming_word(token)
@@ -203,6 +208,15 @@ class _ArticleReader:
         if is_verb(token) and token.lemma_ in light:
             return carried_event(token, self.lexicon) or token
         return token
+
+    def _only_quotes(self, verb: Token) -> bool:
+        """A saying whose words are all a direct quotation, with no reported clause."""
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
+        quoted = [c for c in said if self.index.in_quote(c)]
+        if said:
+            return len(quoted) == len(said)
+        sentence = self.index.sentence_of(verb)
+        return any(self.index.in_quote(token) for token in sentence if not token.is_punct)
 
     def _has_speaker(self, verb: Token, sentence: Span, dated: bool) -> bool:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -353,8 +367,8 @@ class _SentenceDater:
                 return found
         anchored = anchored_offset(token, self.dates)
         if anchored is not None:
-            timex, days = anchored
-            value = shifted(timex.value, days)
+            timex, offset = anchored
+            value = shifted(timex.value, offset)
             if value is not None:
                 self.lenders.update(self._owners_of(timex))
                 return Dating(value, timex.text)
@@ -430,11 +444,11 @@ class _SentenceDater:
         found = anchor_event(token, self.lexicon)
         if found is None:
             return None
-        noun, days = found
+        noun, offset = found
         keys = (noun.lemma_.lower(), self.lexicon.type_of(noun_type(noun, self.lexicon))[0])
         position = self.reader.document.source_offset(self.sentence.start_char)
         told = self.reader.told(keys, position, self.number)
-        value = shifted(told.date, days) if told is not None and told.date else None
+        value = shifted(told.date, offset) if told is not None and told.date else None
         if value is None:
             return None
         phrase = self.sentence.doc[noun.head.left_edge.i : noun.right_edge.i + 1].text

@@ -29,6 +29,7 @@ class Lexicon:
     impact_verbs: frozenset[str]
     event_prepositions: frozenset[str]
     not_event_nouns: frozenset[str]
+    occurrences: frozenset[str]
     speaker_nouns: frozenset[str]
     blocking_heads: frozenset[str]
     planning_heads: frozenset[str]
@@ -82,6 +83,7 @@ def load_lexicon() -> Lexicon:
         impact_verbs=frozenset(raw["hazards"]["impact_verbs"]),
         event_prepositions=frozenset(raw["nouns"]["event_prepositions"]),
         not_event_nouns=frozenset(raw["nouns"]["not_events"]),
+        occurrences=frozenset(raw["nouns"]["occurrences"]),
         speaker_nouns=frozenset(raw["nouns"]["speakers"]),
         blocking_heads=frozenset(raw["factuality"]["blocking_heads"]),
         planning_heads=frozenset(raw["factuality"]["planning_heads"]),

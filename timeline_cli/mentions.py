@@ -63,6 +63,11 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         day, previous = narrative.recent(paragraph)
         effective_anchor = anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
+        story_year = narrative.other_year(paragraph, effective_anchor)
+        if story_year is not None and _yearless_day(value, candidate.text):
+            # "on March 18 2003 ... until March 7, when he sent": the year the story tells
+            value = normalize(candidate.text, story_year, tense, day, previous, narrative.quarter)
+            effective_anchor = story_year
         value = _with_signal_mod(value, span)
         narrative.note(value, paragraph, candidate.text)
         timexes.append(
@@ -91,6 +96,15 @@ class _Narrative:
         self.value: tuple[TimeValue, int] | None = None
         self.quarter: TimeValue | None = None  # the last quarter named anywhere before
         self.full_date: date | None = None  # the last day named with its year
+        self.full_date_paragraph = -1
+
+    def other_year(self, paragraph: int, anchor: date | None) -> date | None:
+        """A full date of another year than the anchor's, told in this or the last paragraph:
+        the year a narrative of the past is set in."""
+        full = self.full_date
+        if full is None or anchor is None or full.year == anchor.year:
+            return None
+        return full if paragraph - self.full_date_paragraph <= 1 else None
 
     def recent(self, paragraph: int) -> tuple[date | None, TimeValue | None]:
         day = self.day[0] if self.day and paragraph - self.day[1] <= 1 else None
@@ -106,8 +120,19 @@ class _Narrative:
             self.quarter = value  # the quarter the story is about
         if value.precision in ("day", "time") and re.search(r"\b[12]\d{3}\b", text):
             self.full_date = value.interval[0]
+            self.full_date_paragraph = paragraph
         if value.precision in ("day", "time"):
             self.day = (value.interval[0], paragraph)
+
+
+def _yearless_day(value: TimeValue | None, text: str) -> bool:
+    """A month and day written without their year ("March 7")."""
+    return (
+        value is not None
+        and value.rule == "month_day_year"
+        and value.precision == "day"
+        and re.search(r"\b[12]\d{3}\b|'\d{2}\b", text) is None
+    )
 
 
 _SIGNAL_MODS = {"before": "BEFORE", "after": "AFTER"}
@@ -128,10 +153,13 @@ def direction_of(span: Span, governor: Token | None) -> str:
         return UNKNOWN  # "arrangements for Obama's visit in November": the visit has no tense
     if governor.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
+    if governor.dep_ == "pcomp" and governor.head.lower_ in ("before", "ahead"):
+        return UNKNOWN  # "before flying home on 30 April": before the main event, not today
     tense = tense_of(governor)
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if tense == PAST and preposition is not None and preposition.lower_ in ("until", "till", "by"):
-        return UNKNOWN
+        perfect = any(c.lower_ == "had" for c in governor.children if c.dep_ == "aux")
+        return PAST if perfect and preposition.lower_ == "by" else UNKNOWN
     return tense
 
 

@@ -90,7 +90,9 @@ def _simplify(text: str) -> str:
     text = re.sub(r"\b(\w+) \1\b", r"\1", text)  # "the the end of November"
     text = re.sub(r"'s$", "", text)
     text = re.sub(
-        r"^(?:on|in|at(?! least| most)|since|by|until|till|from|during|of|for|as of|through) ",
+        r"^(?:on|in|at(?! least| most)|since|by|until|till|from|during|of|for|as of|through"
+        r"|over(?= the))"
+        r" ",
         "",
         text,
     )

@@ -34,6 +34,8 @@ def is_event_noun(token: Token, lexicon: Lexicon) -> bool:
         return False
     if token.lemma_.lower() in lexicon.nouns or token.lower_ in lexicon.nouns:
         return True
+    if token.lemma_.lower() in lexicon.occurrences:
+        return True
     if any((child.lower_, token.lemma_) in lexicon.noun_phrases for child in token.children):
         return True
     word = token.lower_
