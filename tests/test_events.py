@@ -400,3 +400,72 @@ def test_the_pronoun_of_a_reported_speaker(nlp: Language) -> None:
 )
 def test_hypotheticals_and_imperatives_are_not_events(nlp: Language, text: str) -> None:
     assert dated(nlp, text) == []
+
+
+def test_an_undated_quotation_is_a_voice_not_an_event(nlp: Language) -> None:
+    assert dated(nlp, "“We will not give up,” said Jane Roe, a shopkeeper.") == []
+    assert ("statement", "2024-03-09") in dated(
+        nlp, "“We will not give up,” Jane Roe said on Saturday."
+    )
+    assert ("statement", "2024-03-14") in dated(
+        nlp, "Jane Roe said the shop would reopen after repairs."
+    )
+
+
+def test_a_day_without_its_year_is_in_the_year_the_story_tells(nlp: Language) -> None:
+    events = dated(
+        nlp,
+        "The adviser resigned on March 18, 2003. Until March 7, the minister had backed "
+        "the plan, and on March 17 he sent his opinion.",
+    )
+    assert ("resignation", "2003-03-18") in events and ("other", "2003-03-17") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He asked for the drug two months before his death. He died on 25 June 2009.",
+            ("other", "2009-04"),
+        ),
+        (
+            "On the eve of the invasion, the adviser resigned. The invasion began on March "
+            "20, 2003.",
+            ("resignation", "2003-03-19"),
+        ),
+        (
+            "The ministers held talks on Monday. During the meeting, the envoy raised the "
+            "issue of the border.",
+            ("statement", "2024-03-11"),
+        ),
+        (
+            "The singer told a radio host over the weekend that he was ill.",
+            ("statement", "2024-03-09"),
+        ),
+        (
+            "A woman contracted the virus in Spain before flying home on 10 March.",
+            ("other", "2024-03-10"),
+        ),
+        ("By Friday, the rescuers had made it into the city.", ("other", "2024-03-08")),
+    ],
+)
+def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dated(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jury selection is due to begin on 8 September.", ("trial", "2024-09-08")),
+        ("The party was expelled from the peace talks on Feb. 20.", ("other", "2024-02-20")),
+        ("The country expelled two diplomats on Monday.", ("deportation", "2024-03-11")),
+        ("His body was released to the family on Friday.", ("other", "2024-03-08")),
+        (
+            "The letter was released yesterday under the records law.",
+            ("announcement", "2024-03-13"),
+        ),
+        ("No evidence of foul play was found after an autopsy on Friday.", ("other", "2024-03-08")),
+    ],
+)
+def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dated(nlp, text)

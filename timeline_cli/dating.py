@@ -29,7 +29,7 @@ from timeline_cli.evidence import clause_of
 from timeline_cli.lexicon import Lexicon
 from timeline_cli.mentions import Timex, governing_verb
 from timeline_cli.normalize import INVALID
-from timeline_cli.predicates import is_event_noun, is_verb
+from timeline_cli.predicates import is_event_noun, is_verb, negated
 from timeline_cli.timevalue import TimeValue
 
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "appos")
@@ -78,7 +78,8 @@ def datable(timex: Timex, doc: Doc) -> bool:
         return True  # "February 30": it dates its event as impossible, not as the report's day
     if value is None or value.type not in ("DATE", "TIME"):
         return False
-    if not (value.interval is not None or value.value.startswith("X")):
+    calendar = value.interval is not None or _WEEKEND.fullmatch(value.value) is not None
+    if not (calendar or value.value.startswith("X")):
         return False
     if value.rule == "part_of_day" and timex.text.lower() in _BARE_PARTS_OF_DAY:
         return False
@@ -147,6 +148,9 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     following = _next_conjunct(timex, verb, sentence)
     if following is not None:
         return following  # "was made a general, and the following year he was appointed"
+    noun_before = _event_noun_before(node, lexicon)
+    if noun_before is not None and negated(verb):
+        return noun_before  # "no foul play was found after an autopsy on Friday"
     speaker = _speech_before(timex, sentence, lexicon)
     if speaker is not None and verb is not speaker and verb.dep_ == "ccomp":
         return speaker  # "Lavrov said Monday Russia still favored the idea": said on Monday
@@ -155,6 +159,14 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     if copula and subject is not None and is_event_noun(subject, lexicon):
         return subject  # "The last polar launch was in 1969."
     return verb
+
+
+def _event_noun_before(node: Token, lexicon: Lexicon) -> Token | None:
+    """The event noun right before an expression's preposition: "an autopsy [on Friday]"."""
+    if node.dep_ != "pobj" or node.head.i == 0:
+        return None
+    before = node.doc[node.head.i - 1]
+    return before if is_event_noun(before, lexicon) else None
 
 
 def _next_conjunct(timex: Timex, verb: Token, sentence: Span) -> Token | None:

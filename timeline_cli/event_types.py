@@ -302,7 +302,7 @@ def _subject_noun(verb: Token) -> Token | None:
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
         if (
-            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep")
+            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "acomp")
             or current.head is current
         ):
             return None

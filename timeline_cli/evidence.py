@@ -46,7 +46,7 @@ def subject_tokens(clause: Token) -> set[int]:
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return {token.i for token in current.head.subtree} - {t.i for t in current.subtree}
         if (
-            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj")
+            current.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj", "acomp")
             or current.head is current
             or _own_auxiliary(current)
         ):

@@ -55,7 +55,7 @@ def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False
     """
     if _quoted(token, index) or _is_question(token, index) or _imagined(token, index):
         return None
-    if _negated(token):
+    if negated(token):
         return None
     if dated and not is_verb(token):
         return FACT
@@ -116,7 +116,7 @@ def _quoted(token: Token, index: DocIndex) -> bool:
     return subject is None or index.in_quote(subject)
 
 
-def _negated(token: Token) -> bool:
+def negated(token: Token) -> bool:
     """ "did not meet", "never met", "no meeting", "no expression of regret was made"."""
     near = [
         *token.children,
