@@ -469,3 +469,14 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in dated(nlp, text)
+
+
+def test_a_caption_tells_its_relative_dates_from_its_own_date(nlp: Language) -> None:
+    text = (
+        "Police are investigating a shooting that killed a man Thursday night on Elm Street. "
+        "Video provided by Jane Roe 2/1/19\n\nThe suspect was charged on Tuesday."
+    )
+    events = events_of(nlp, text, date(2019, 4, 10))
+    assert ("attack", "2019-01-31") in [(e.type, e.date.value if e.date else None) for e in events]
+    assert ("other", "2019-04-09") in [(e.type, e.date.value if e.date else None) for e in events]
+    assert not [e for e in events if e.trigger == "provide"]

@@ -124,6 +124,7 @@ def _matcher(vocab: Vocab) -> Matcher:
             {"LOWER": {"IN": ["before", "after"]}},
         ],
         [{"LOWER": "overnight"}],
+        [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$"}}],  # "2/1/19" in a credit
         [{"LOWER": "as"}, {"LOWER": "the"}, {"LOWER": "sun"}, {"LEMMA": {"IN": ["set", "rise"]}}],
         [{"LOWER": "at"}, {"LOWER": {"IN": list(_DAYLIGHT_MARKS)}}],
         [{"LOWER": "press"}, {"LOWER": "time"}],

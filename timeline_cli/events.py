@@ -522,10 +522,10 @@ _PICTURES = ("image", "photo", "photograph", "picture", "video", "footage", "fil
 
 def _about_a_picture(token: Token, sentence: Span) -> bool:
     """Caption credits tell when a picture was taken or released, not a news event:
-    "This image released by NOAA Sunday was collected at 7:32 pm"."""
+    "This image released by NOAA Sunday was collected at 7:32 pm", "Video provided by ..."."""
+    if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in _PICTURES:
+        return True
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and token.dep_ in ("acl", "relcl"):
-        subject = token.head
     return (
         subject is not None
         and subject.lemma_.lower() in _PICTURES

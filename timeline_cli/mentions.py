@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline_cli.detection import temporal_candidates
+from timeline_cli.detection import Candidate, temporal_candidates
 from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
 from timeline_cli.timevalue import TimeValue
 
@@ -55,13 +55,15 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """
     timexes = []
     narrative = _Narrative()
-    for candidate in temporal_candidates(doc):
+    candidates = temporal_candidates(doc)
+    captions = caption_dates(doc, candidates, anchor)
+    for candidate in candidates:
         span = candidate.span
         governor = speech_verb_before(span) or governing_verb(span.root)
         tense = direction_of(span, governor)
         paragraph = doc.text.count("\n\n", 0, span.start_char)
         day, previous = narrative.recent(paragraph)
-        effective_anchor = anchor or narrative.full_date
+        effective_anchor = captions.get(paragraph) or anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
         story_year = narrative.other_year(paragraph, effective_anchor)
         if story_year is not None and _yearless_day(value, candidate.text):
@@ -85,6 +87,41 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             )
         )
     return timexes
+
+
+# Credits that make a paragraph a caption: "(AP Photo/NOAA)", "Video provided by ...",
+# "REUTERS/Jane Doe/File Photo".
+_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA)\b[^)]*(?:Photo|Image|Video)|\b(?:Photo|Video|Image|Picture)s?"
+    r"\s+(?:by|provided by|courtesy of|credit)\b|\b[A-Z]{2,}/[A-Z][\w .-]+/(?:File )?Photo\b"
+    r"|\bFile Photo\b",
+    re.IGNORECASE,
+)
+
+
+def caption_dates(doc: Doc, candidates: list[Candidate], anchor: date | None) -> dict[int, date]:
+    """Captions carry their own date ("This image ... Sunday, Aug. 28, 2005 ... (AP Photo)",
+    "... Thursday night ... Video provided by J. Doe 2/1/19"): by paragraph, the day a
+    caption's relative dates are told from."""
+    found: dict[int, date] = {}
+    starts = [0, *(m.end() for m in re.finditer(r"\n\n", doc.text))]
+    credited = {
+        number
+        for number, start in enumerate(starts)
+        if _CREDIT.search(
+            doc.text, start, starts[number + 1] if number + 1 < len(starts) else len(doc.text)
+        )
+    }
+    for candidate in candidates:
+        paragraph = doc.text.count("\n\n", 0, candidate.span.start_char)
+        if paragraph not in credited or paragraph in found:
+            continue
+        if not re.search(r"\b[12]\d{3}\b|\d{1,2}/\d{1,2}/\d{2,4}", candidate.text):
+            continue
+        value = normalize(candidate.text, anchor, UNKNOWN)
+        if value is not None and value.precision == "day" and value.interval is not None:
+            found[paragraph] = value.interval[0]
+    return found
 
 
 class _Narrative:
