@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from timeline_cli.models import ChronologyEvent, DateConflict, Event
 from timeline_cli.timevalue import PRECISION_RANK
@@ -21,6 +21,8 @@ _OWN_DAY_TYPES = ("statement",)
 # Precisions that a day may merge into: a day is inside "last month" or "this week", but a
 # year holds too many events of one type for "this year" to name any one of them.
 _CONTAINERS = ("month", "week")
+_DAY_LIKE = ("day", "publication", "time")
+_FINE = ("day", "time")
 # Outlets that disagree on a date disagree by days, not weeks.
 CONFLICT_DAYS = 7
 
@@ -56,33 +58,147 @@ def _contains(coarse: Event, fine: Event) -> bool:
 def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Group mentions of the same event and return the groups in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
-    groups: list[list[Event]] = []
+    groups = _Groups()
     undated: list[Event] = []
     for event in ordered:
         if event.precision == "publication" and event.type not in _OWN_DAY_TYPES:
             undated.append(event)
             continue
-        _add_to_groups(groups, event)
+        groups.add(event)
     for event in undated:
-        group = _dated_group_in_document(groups, event)
+        group = groups.dated_group_in_document(event)
         if group is None:
-            _add_to_groups(groups, event)
+            groups.add(event)
         else:
-            group.append(event)
-    merged = [_merge(group) for group in _join_conflicting(groups)]
+            groups.append(group, event)
+    merged = [_merge(group) for group in _join_conflicting(groups.groups)]
     return sorted(merged, key=chronological_key)
+
+
+# Intervals longer than this are not indexed day by day (months and weeks are far shorter).
+_INDEXED_DAYS = 62
+
+
+def _days(interval: tuple[date, date] | None) -> list[date] | None:
+    """Every day of a short interval; None for no interval or a long one."""
+    if interval is None or (interval[1] - interval[0]).days > _INDEXED_DAYS:
+        return None
+    return [interval[0] + timedelta(days) for days in range((interval[1] - interval[0]).days + 1)]
+
+
+class _Groups:
+    """The groups of mentions formed so far, in the order they were formed, with indexes that
+    find the groups a mention may join without comparing it with every group (a run can have
+    hundreds of thousands). The indexes only narrow the search: ``same_event`` still decides,
+    and the first matching group in formation order wins, as with a scan."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[Event]] = []
+        self._by_value: dict[tuple[str, str], list[int]] = {}
+        self._by_interval: dict[tuple[str, tuple[date, date]], list[int]] = {}  # day-like
+        self._by_start: dict[tuple[str, date], list[int]] = {}  # day and time leaders
+        self._by_covered_day: dict[tuple[str, date], list[int]] = {}  # month and week leaders
+        self._wide: list[int] = []  # month or week leaders too long to index by day
+        self._by_document: dict[tuple[str, str], set[int]] = {}  # (document, type) -> groups
+        self._position: dict[int, int] = {}  # id of a group -> its index
+
+    def add(self, event: Event) -> None:
+        """Put the mention in the first group of the same event, or start a group."""
+        candidates = self._candidates(event)
+        index = next((i for i in candidates if same_event(self.groups[i][0], event)), None)
+        if index is None:
+            self._start(event)
+        else:
+            self.append(self.groups[index], event)
+
+    def append(self, group: list[Event], event: Event) -> None:
+        group.append(event)
+        self._note_document(self._position[id(group)], event)
+
+    def dated_group_in_document(self, event: Event) -> list[Event] | None:
+        """The one dated event of the same article that an undated mention points back to.
+
+        "During the four-hour meeting" after "held talks on the 13th" is that meeting; with
+        two or more candidates the mention stays on its own rather than guess. Only named
+        persons and organisations count as shared participants here: "North Korean" is in
+        half the events.
+        """
+        candidates = [
+            self.groups[index]
+            for index in sorted(self._by_document.get((event.mention.document, event.type), ()))
+            if self.groups[index][0].precision not in (*_UNDATED, "publication")
+            and set(self.groups[index][0].principals) & set(event.principals)
+            and not _places_conflict(self.groups[index][0], event)
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _start(self, event: Event) -> None:
+        index = len(self.groups)
+        group = [event]
+        self.groups.append(group)
+        self._position[id(group)] = index
+        self._note_document(index, event)
+        if event.date is None or event.precision in _UNDATED:
+            return  # never the same event as another (``same_event``)
+        kind = event.type
+        self._by_value.setdefault((kind, event.date.value), []).append(index)
+        interval = event.interval
+        if interval is None:
+            return
+        if event.precision in _DAY_LIKE:
+            self._by_interval.setdefault((kind, interval), []).append(index)
+        if event.precision in _FINE:
+            self._by_start.setdefault((kind, interval[0]), []).append(index)
+        if event.precision in _CONTAINERS:
+            days = _days(interval)
+            if days is None:
+                self._wide.append(index)
+            for day in days or ():
+                self._by_covered_day.setdefault((kind, day), []).append(index)
+
+    def _note_document(self, index: int, event: Event) -> None:
+        self._by_document.setdefault((event.mention.document, event.type), set()).add(index)
+
+    def _candidates(self, event: Event) -> list[int]:
+        """Indexes of the groups whose first mention may be the same event, in order."""
+        if event.date is None or event.precision in _UNDATED:
+            return []
+        kind, interval = event.type, event.interval
+        found = set(self._by_value.get((kind, event.date.value), ()))
+        if interval is not None:
+            if event.precision in _DAY_LIKE:
+                found.update(self._by_interval.get((kind, interval), ()))
+            if event.precision in _FINE:  # inside a month or week
+                found.update(self._by_covered_day.get((kind, interval[0]), ()))
+                found.update(self._wide)
+            if event.precision in _CONTAINERS:  # a month or week with days inside it
+                days = _days(interval)
+                if days is None:
+                    found.update(i for key, ids in self._by_start.items() for i in ids)
+                for day in days or ():
+                    found.update(self._by_start.get((kind, day), ()))
+        return sorted(found)
 
 
 def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
     """Join groups that other articles date differently: the same type, two or more named
     participants in common, days less than a week apart, and no article in both."""
     joined: list[list[Event]] = []
+    by_day: dict[tuple[str, date], list[int]] = {}  # (type, first day) -> joined groups
     for group in groups:
-        target = next((j for j in joined if _conflicting(j, group)), None)
-        if target is None:
-            joined.append(list(group))
-        else:
-            target.extend(group)
+        leader = group[0]
+        nearby: list[int] = []
+        if leader.precision in _FINE and leader.interval is not None:
+            first = leader.interval[0]
+            for offset in range(-CONFLICT_DAYS, CONFLICT_DAYS + 1):
+                nearby.extend(by_day.get((leader.type, first + timedelta(offset)), ()))
+        target = next((i for i in sorted(nearby) if _conflicting(joined[i], group)), None)
+        if target is not None:
+            joined[target].extend(group)
+            continue
+        if leader.precision in _FINE and leader.interval is not None:
+            by_day.setdefault((leader.type, leader.interval[0]), []).append(len(joined))
+        joined.append(list(group))
     return joined
 
 
@@ -102,33 +218,6 @@ def single_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Every mention as an event of its own (``--no-merge``), in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
     return sorted((_merge([event]) for event in ordered), key=chronological_key)
-
-
-def _add_to_groups(groups: list[list[Event]], event: Event) -> None:
-    group = next((g for g in groups if same_event(g[0], event)), None)
-    if group is None:
-        groups.append([event])
-    else:
-        group.append(event)
-
-
-def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Event] | None:
-    """The one dated event of the same article that an undated mention points back to.
-
-    "During the four-hour meeting" after "held talks on the 13th" is that meeting; with two
-    or more candidates the mention stays on its own rather than guess. Only named persons and
-    organisations count as shared participants here: "North Korean" is in half the events.
-    """
-    candidates = [
-        group
-        for group in groups
-        if group[0].precision not in (*_UNDATED, "publication")
-        and any(member.mention.document == event.mention.document for member in group)
-        and group[0].type == event.type
-        and set(group[0].principals) & set(event.principals)
-        and not _places_conflict(group[0], event)
-    ]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def _actors_overlap(first: Event, second: Event) -> bool:

@@ -229,7 +229,7 @@ def _build_event(
     if timex is None and tense_of(trigger.clause) == FUTURE:
         return None
     date, precision = _event_date(timex, document)
-    raw = sentence.doc.text[sentence.start_char : sentence.end_char]
+    raw = sentence.text  # not doc.text, which is rebuilt from every token on each access
     text = raw.strip()
     start = sentence.start_char + (raw.index(text) if text else 0)
     mention = Mention(

@@ -7,6 +7,8 @@ The tense of the verb that governs an expression decides the direction of "Frida
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -55,11 +57,12 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """
     timexes = []
     narrative = _Narrative()
+    paragraph_of = _paragraph_index(doc)
     for candidate in temporal_candidates(doc):
         span = candidate.span
         governor = governing_verb(span.root)
         tense = direction_of(span, governor)
-        paragraph = doc.text.count("\n\n", 0, span.start_char)
+        paragraph = paragraph_of(span.start_char)
         day, previous = narrative.recent(paragraph)
         effective_anchor = anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
@@ -80,6 +83,13 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             )
         )
     return timexes
+
+
+def _paragraph_index(doc: Doc) -> Callable[[int], int]:
+    """The paragraph a character offset lies in, counted by blank lines before it: the text is
+    scanned once per Doc, not once per expression (a long article has thousands)."""
+    break_ends = [match.end() for match in re.finditer("\n\n", doc.text)]
+    return lambda offset: bisect_right(break_ends, offset)
 
 
 class _Narrative:
