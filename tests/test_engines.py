@@ -10,22 +10,24 @@ import pytest
 from typer.testing import CliRunner
 
 from timeline_cli.cli import app
-from timeline_cli.extraction import BATCH_SIZE
+from timeline_cli.documents import load_documents
+from timeline_cli.extraction import document_batches
 
 runner = CliRunner()
+COPIES = 14  # enough copies of the seeds for several batches of work
 
 
 @pytest.fixture(scope="module")
 def corpus(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed articles copied under many names: several batches, dates and merges intact."""
     folder = tmp_path_factory.mktemp("corpus")
-    for copy in range(BATCH_SIZE // 3 + 4):
+    for copy in range(COPIES):
         for article in sorted(seeds.glob("*.txt")):
             shutil.copy(article, folder / f"{copy:02d}-{article.name}")
     shutil.copy(seeds / "timeline-metadata.csv", folder / "timeline-metadata.csv")
     rows = (folder / "timeline-metadata.csv").read_text().splitlines()
     header, row = rows[0], rows[1]
-    names = [f"{copy:02d}-{row}" for copy in range(BATCH_SIZE // 3 + 4)]
+    names = [f"{copy:02d}-{row}" for copy in range(COPIES)]
     (folder / "timeline-metadata.csv").write_text("\n".join([header, *names]) + "\n")
     return folder
 
@@ -40,9 +42,11 @@ def test_worker_processes_give_identical_bytes(corpus: Path) -> None:
     single = extract_json(corpus)
     assert extract_json(corpus, "--jobs", "2") == single
     data = json.loads(single)
-    assert len(data["documents"]) > BATCH_SIZE  # more than one batch went to the workers
+    documents = load_documents(sorted(corpus.glob("*.txt"))).documents
+    assert len(data["documents"]) == len(documents)
+    assert len(document_batches(documents)) > 2  # several batches went to the workers
     (meeting,) = [e for e in data["events"] if e["date"] == "2012-03-09" and e["type"] == "meeting"]
-    assert meeting["source_count"] == 2 * (BATCH_SIZE // 3 + 4)
+    assert meeting["source_count"] == 2 * (COPIES)
 
 
 def test_dask_local_cluster_gives_identical_bytes(corpus: Path) -> None:

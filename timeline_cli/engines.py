@@ -11,7 +11,13 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from timeline_cli.extraction import BATCH_SIZE, Extraction, extract_all, extract_batch
+from timeline_cli.extraction import (
+    Extraction,
+    Limits,
+    document_batches,
+    extract_all,
+    extract_batch,
+)
 from timeline_cli.models import Document
 from timeline_cli.nlp import load_pipeline
 
@@ -28,32 +34,36 @@ def extractions(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every article, in article order."""
+    limits = limits or Limits()
+    batches = document_batches(documents, limits.batch_chars)
     if engine == "dask":
-        yield from _on_dask(documents, model, jobs, scheduler)
-    elif jobs > 1 and len(documents) > BATCH_SIZE:
-        yield from _in_processes(documents, model, jobs)
+        yield from _on_dask(batches, model, jobs, scheduler, limits)
+    elif jobs > 1 and len(batches) > 1:
+        yield from _in_processes(batches, model, jobs, limits)
     else:
-        yield from extract_all(load_pipeline(model), documents)
-
-
-def batches(documents: Sequence[Document], size: int = BATCH_SIZE) -> list[Sequence[Document]]:
-    return [documents[start : start + size] for start in range(0, len(documents), size)]
+        yield from extract_all(load_pipeline(model), documents, limits)
 
 
 def _in_processes(
-    documents: Sequence[Document], model: str | None, jobs: int
+    batches: list[Sequence[Document]], model: str | None, jobs: int, limits: Limits
 ) -> Iterator[Extraction]:
     # fork: workers share the parent's loaded model pages instead of loading their own copy
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for extracted in pool.map(partial(extract_batch, model=model), batches(documents)):
+        work = partial(extract_batch, model=model, limits=limits)
+        for extracted in pool.map(work, batches):
             yield from extracted
 
 
 def _on_dask(
-    documents: Sequence[Document], model: str | None, jobs: int, scheduler: str | None
+    batches: list[Sequence[Document]],
+    model: str | None,
+    jobs: int,
+    scheduler: str | None,
+    limits: Limits,
 ) -> Iterator[Extraction]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -71,7 +81,7 @@ def _on_dask(
     except OSError as error:
         raise EngineUnavailable(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
     try:
-        futures = client.map(extract_batch, batches(documents), model=model, pure=False)
+        futures = client.map(extract_batch, batches, model=model, limits=limits, pure=False)
         for future in futures:  # in submission order: the articles' order
             yield from future.result()
     finally:

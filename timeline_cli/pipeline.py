@@ -10,14 +10,14 @@ from pathlib import Path
 from timeline_cli.chronology import merge_events, single_events
 from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
-from timeline_cli.extraction import BATCH_SIZE, Extraction, extract_all
+from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 
-__all__ = ["BATCH_SIZE", "RunResult", "Settings", "build_chronology", "run"]
+__all__ = ["Limits", "RunResult", "Settings", "build_chronology", "run"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     merge: bool = True
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,12 @@ def run(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
     extracted = extractions(
-        loaded.documents, settings.model, settings.jobs, settings.engine, settings.scheduler
+        loaded.documents,
+        settings.model,
+        settings.jobs,
+        settings.engine,
+        settings.scheduler,
+        settings.limits,
     )
     chronology = build_chronology(
         loaded.documents, _reporting(extracted, on_document), loaded.notices, settings.merge
@@ -130,7 +136,7 @@ def stream_events(
             yield document
 
     def events() -> Iterator[ChronologyEvent]:
-        for extraction in extract_all(load_pipeline(settings.model), documents()):
+        for extraction in extract_all(load_pipeline(settings.model), documents(), settings.limits):
             stream.notices.extend(extraction.notices)
             yield from single_events(extraction.events)
 
