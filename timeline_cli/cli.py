@@ -11,21 +11,16 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli import __version__
-from timeline_cli.documents import load_documents
 from timeline_cli.engines import ENGINES, EngineUnavailable
-from timeline_cli.eval_timeline import evaluate_timelines
-from timeline_cli.eval_timex import evaluate, scores_table
-from timeline_cli.explain import Explanation, explain_documents, explanation_text
 from timeline_cli.export import event_record
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
 from timeline_cli.formats import (
@@ -41,12 +36,17 @@ from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Chronology, Document, Notice
 from timeline_cli.nlp import ModelNotFound, load_pipeline
 from timeline_cli.output import OutputExists, write_atomically
-from timeline_cli.pipeline import RunResult, Settings, run, stream_events
 from timeline_cli.reading import collect_inputs
 from timeline_cli.record_reader import chronology_from_record
 from timeline_cli.render import render
 from timeline_cli.timeml import TimemlError
 from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
+
+# The NLP (spaCy, the model) is imported inside the commands that parse, once their options
+# are checked: --help, --version and usage errors answer at once.
+if TYPE_CHECKING:
+    from timeline_cli.explain import Explanation
+    from timeline_cli.pipeline import RunResult, Settings
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDIN_ARGUMENT = "-"
@@ -116,15 +116,22 @@ class UsageError(Exception):
     """A mistake in how the command was called; reported in one line, exit code 2."""
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline-cli {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def main_callback(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", is_eager=True)
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=_show_version
+        ),
     ] = False,
 ) -> None:
-    if version:
-        typer.echo(f"timeline-cli {__version__}")
-        raise typer.Exit(EXIT_OK)
+    """Turn a folder of news articles into one dated, sourced, merged chronology of events."""
 
 
 @app.command()
@@ -188,22 +195,25 @@ def extract(
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
         if engine not in ENGINES:
             raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-        settings = Settings(
-            model, _parse_published(published or []), fields, jobs, engine, scheduler, not no_merge
-        )
+        published_dates = _parse_published(published or [])
         files, stdin_articles = _inputs(paths, fields, errors, quiet)
         if output is not None and output.exists() and not force:
             raise OutputExists(f"{output} exists; use --force to overwrite it")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"cannot write {output}: no folder {output.parent}")
+        from timeline_cli.pipeline import Settings
+
+        settings = Settings(model, published_dates, fields, jobs, engine, scheduler, not no_merge)
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
-        filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
-        _emit(filtered, chosen_format, output, force, no_color)
+        filtered = apply_filter(result.chronology, event_filter)
+        _emit(filtered, len(result.skipped), chosen_format, output, force, no_color)
         if explain_dates:
-            used = _explain_used_dates(filtered.chronology, settings.model)
+            from timeline_cli.explain import explanation_text
+
+            used = _explain_used_dates(filtered, settings.model)
             errors.print(explanation_text(used))
     except (UsageError, OutputExists, ModelNotFound, EngineUnavailable) as error:
         errors.print(f"timeline: error: {error}", markup=False)
@@ -224,6 +234,8 @@ def extract(
 
 def _explain_used_dates(chronology: Chronology, model: str | None) -> list[Explanation]:
     """The explanations of the date expressions the chronology's events were dated by."""
+    from timeline_cli.explain import explain_documents
+
     used = {(m.document, m.date_text) for e in chronology.events for m in e.mentions if m.date_text}
     documents = [d for d in chronology.documents if any(doc == d.id for doc, _ in used)]
     explained = explain_documents(load_pipeline(model), documents)
@@ -239,6 +251,8 @@ def _stream_jsonl(
     quiet: bool,
 ) -> list[str]:
     """Unmerged events to stdout as each batch of articles is parsed; the skipped files."""
+    from timeline_cli.pipeline import stream_events
+
     stream, events = stream_events(files, settings, stdin_articles)
     for event in events:
         if keeps(event_filter, event):
@@ -271,8 +285,7 @@ def show(
         if output is not None and output.exists() and not force:
             raise OutputExists(f"{output} exists; use --force to overwrite it")
         chronology = chronology_from_record(json.loads(file.read_text(encoding="utf-8")))
-        result = RunResult(apply_filter(chronology, event_filter), ())
-        _emit(result, chosen_format, output, force, no_color)
+        _emit(apply_filter(chronology, event_filter), 0, chosen_format, output, force, no_color)
     except (UsageError, OutputExists) as error:
         errors.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -296,6 +309,9 @@ def explain(
     errors = Console(stderr=True, highlight=False)
     try:
         files, _ = _inputs([str(path) for path in paths], FieldNames(), errors, quiet=True)
+        from timeline_cli.documents import load_documents
+        from timeline_cli.explain import explain_documents, explanation_text
+
         loaded = load_documents(files, _parse_published(published or []))
         explanations = explain_documents(load_pipeline(model), loaded.documents, date_text)
     except (UsageError, ModelNotFound) as error:
@@ -321,6 +337,8 @@ def eval_timex(
     model: ModelOption = None,
 ) -> None:
     """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
+    from timeline_cli.eval_timex import evaluate, scores_table
+
     stderr = Console(stderr=True, highlight=False)
     try:
         scores, rows = evaluate(paths, model=model, errors=errors)
@@ -358,6 +376,8 @@ def eval_timeline(
     if out.is_dir() and any(out.iterdir()) and not force:
         stderr.print(f"timeline: error: {out} is not empty; use --force to write into it")
         raise typer.Exit(EXIT_USAGE)
+    from timeline_cli.eval_timeline import evaluate_timelines
+
     try:
         scores = evaluate_timelines(folder, out, model)
     except (FileNotFoundError, ValueError, ModelNotFound) as error:
@@ -455,6 +475,8 @@ def _run_with_progress(
     quiet: bool,
     stdin_articles: list[SourceArticle | RecordError] | None = None,
 ) -> RunResult:
+    from timeline_cli.pipeline import run
+
     stdin_articles = stdin_articles or []
     datasets = any(reader_kind(path) == "records" for path in files) or stdin_articles
     expected = None if datasets else len(files)  # a dataset's rows are counted as they come
@@ -477,13 +499,18 @@ def _run_with_progress(
 
 
 def _emit(
-    result: RunResult, output_format: str, output: Path | None, force: bool, no_color: bool
+    chronology: Chronology,
+    skipped: int,
+    output_format: str,
+    output: Path | None,
+    force: bool,
+    no_color: bool,
 ) -> None:
     if output_format == "table" and output is None:
         console = Console(no_color=no_color, highlight=False)
-        render(console, result.chronology, len(result.skipped))
+        render(console, chronology, skipped)
         return
-    text = serialize(result.chronology, output_format)
+    text = serialize(chronology, output_format)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

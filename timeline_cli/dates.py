@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:  # imported on first use: reading the command line needs no dateparser
+    from dateparser.date import DateDataParser
 
 _SETTINGS = {
     # Whatever the text leaves out is filled from this fixed day, never from today; callers
@@ -25,6 +27,8 @@ _SETTINGS = {
 
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
+    from dateparser.date import DateDataParser
+
     return DateDataParser(languages=["en"], settings=_SETTINGS)
 
 

@@ -10,16 +10,11 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from typing import TYPE_CHECKING
 
-from timeline_cli.extraction import (
-    Extraction,
-    Limits,
-    document_batches,
-    extract_all,
-    extract_batch,
-)
-from timeline_cli.models import Document
-from timeline_cli.nlp import load_pipeline
+if TYPE_CHECKING:  # the NLP is imported when extraction runs, not to read the options
+    from timeline_cli.extraction import Extraction, Limits
+    from timeline_cli.models import Document
 
 ENGINES = ("local", "dask")
 
@@ -37,6 +32,9 @@ def extractions(
     limits: Limits | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every article, in article order."""
+    from timeline_cli.extraction import Limits, document_batches, extract_all
+    from timeline_cli.nlp import load_pipeline
+
     limits = limits or Limits()
     batches = document_batches(documents, limits.batch_chars)
     if engine == "dask":
@@ -50,6 +48,8 @@ def extractions(
 def _in_processes(
     batches: list[Sequence[Document]], model: str | None, jobs: int, limits: Limits
 ) -> Iterator[Extraction]:
+    from timeline_cli.extraction import extract_batch
+
     # fork: workers share the parent's loaded model pages instead of loading their own copy
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
@@ -65,6 +65,8 @@ def _on_dask(
     scheduler: str | None,
     limits: Limits,
 ) -> Iterator[Extraction]:
+    from timeline_cli.extraction import extract_batch
+
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
