@@ -39,7 +39,10 @@ def extract_json(corpus: Path, *options: str) -> str:
 
 
 def test_worker_processes_give_identical_bytes(corpus: Path) -> None:
-    single = extract_json(corpus)
+    single = extract_json(corpus, "--no-cache")
+    assert extract_json(corpus, "--jobs", "2", "--no-cache") == single
+    # with the parse cache: filled by the workers, then read back, the same bytes
+    assert extract_json(corpus, "--jobs", "2") == single
     assert extract_json(corpus, "--jobs", "2") == single
     data = json.loads(single)
     documents = load_documents(sorted(corpus.glob("*.txt"))).documents
@@ -51,7 +54,10 @@ def test_worker_processes_give_identical_bytes(corpus: Path) -> None:
 
 def test_dask_local_cluster_gives_identical_bytes(corpus: Path) -> None:
     pytest.importorskip("dask.distributed")
-    assert extract_json(corpus, "--engine", "dask", "--jobs", "2") == extract_json(corpus)
+    single = extract_json(corpus, "--no-cache")
+    assert extract_json(corpus, "--engine", "dask", "--jobs", "2", "--no-cache") == single
+    assert extract_json(corpus, "--engine", "dask", "--jobs", "2") == single  # cache filled
+    assert extract_json(corpus, "--engine", "dask", "--jobs", "2") == single  # cache read
 
 
 def test_no_merge_streams_every_mention(seeds: Path) -> None:

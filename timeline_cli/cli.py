@@ -186,6 +186,18 @@ def extract(
             "out as articles are parsed.",
         ),
     ] = False,
+    cache_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            metavar="FILE",
+            help="The parse cache, which spares unchanged articles a second parse. Default: "
+            "$TIMELINE_CACHE, else timeline-cli/parse-cache.sqlite3 in the user's cache folder.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
+    ] = False,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
@@ -201,9 +213,13 @@ def extract(
             raise OutputExists(f"{output} exists; use --force to overwrite it")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"cannot write {output}: no folder {output.parent}")
+        from timeline_cli.cache import default_cache_path
         from timeline_cli.pipeline import Settings
 
-        settings = Settings(model, published_dates, fields, jobs, engine, scheduler, not no_merge)
+        cache = None if no_cache else cache_file or default_cache_path()
+        settings = Settings(
+            model, published_dates, fields, jobs, engine, scheduler, not no_merge, cache=cache
+        )
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
@@ -229,6 +245,8 @@ def extract(
         raise typer.Exit(EXIT_NOT_WRITTEN) from None
     if not quiet:
         _report_notices(errors, result.chronology.notices)
+        for warning in result.cache_warnings:
+            errors.print(f"timeline: warning: {warning}", markup=False)
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+from timeline_cli.cache import ParseCache, cache_context, cached
 from timeline_cli.chronology import merge_events, single_events
 from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
@@ -30,12 +32,14 @@ class Settings:
     scheduler: str | None = None
     merge: bool = True
     limits: Limits = field(default_factory=Limits)
+    cache: Path | None = None  # the parse cache's file (``cache.py``); None: no cache
 
 
 @dataclass(frozen=True)
 class RunResult:
     chronology: Chronology
     skipped: tuple[str, ...]
+    cache_warnings: tuple[str, ...] = ()  # a damaged or busy parse cache (not the articles')
 
 
 def run(
@@ -49,18 +53,28 @@ def run(
     loaded = load_documents(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
-    extracted = extractions(
-        loaded.documents,
-        settings.model,
-        settings.jobs,
-        settings.engine,
-        settings.scheduler,
-        settings.limits,
+    extract = partial(
+        extractions,
+        model=settings.model,
+        jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+        limits=settings.limits,
     )
-    chronology = build_chronology(
-        loaded.documents, _reporting(extracted, on_document), loaded.notices, settings.merge
-    )
-    return RunResult(chronology, loaded.skipped)
+    cache = None
+    if settings.cache is not None:
+        context = cache_context(settings.model, settings.limits.part_chars)
+        cache = ParseCache(settings.cache, context)
+    try:
+        documents = loaded.documents
+        extracted = cached(documents, extract, cache) if cache else extract(documents)
+        chronology = build_chronology(
+            documents, _reporting(extracted, on_document), loaded.notices, settings.merge
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+    return RunResult(chronology, loaded.skipped, tuple(cache.warnings) if cache else ())
 
 
 def _reporting(
