@@ -33,7 +33,7 @@ from timeline_cli.registry import DocumentActors
 # An article longer than this is parsed in parts. Paragraphs of news are far shorter; a
 # "paragraph" longer than this (a page without blank lines, a run-on text without full
 # stops) is cut at a line break, else after a sentence's end, else at a space.
-PART_CHARS = 10_000
+PART_CHARS = 20_000
 # Characters given to spaCy at once: the parser's peak memory grows with them.
 BATCH_CHARS = 50_000
 # Context parsed on either side of a part (en_core_web_sm reads 4 tokens either way).
