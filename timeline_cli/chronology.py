@@ -75,30 +75,24 @@ def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     return sorted(merged, key=chronological_key)
 
 
-# Intervals longer than this are not indexed day by day (months and weeks are far shorter).
-_INDEXED_DAYS = 62
-
-
-def _days(interval: tuple[date, date] | None) -> list[date] | None:
-    """Every day of a short interval; None for no interval or a long one."""
-    if interval is None or (interval[1] - interval[0]).days > _INDEXED_DAYS:
-        return None
+def _days(interval: tuple[date, date]) -> list[date]:
+    """Every day of an interval (of a month or a week: a few dozen at most)."""
     return [interval[0] + timedelta(days) for days in range((interval[1] - interval[0]).days + 1)]
 
 
 class _Groups:
-    """The groups of mentions formed so far, in the order they were formed, with indexes that
-    find the groups a mention may join without comparing it with every group (a run can have
-    hundreds of thousands). The indexes only narrow the search: ``same_event`` still decides,
-    and the first matching group in formation order wins, as with a scan."""
+    """The groups of mentions formed so far, in the order they were formed, with an index that
+    finds the groups a mention may join without comparing it with every group (a run can have
+    hundreds of thousands). The index only narrows the search: ``same_event`` still decides,
+    and the first matching group in formation order wins, as with a scan.
+
+    A group is indexed by its first mention's type, each of its participants (same events
+    share one) and its date: the value, the day or days it covers.
+    """
 
     def __init__(self) -> None:
         self.groups: list[list[Event]] = []
-        self._by_value: dict[tuple[str, str], list[int]] = {}
-        self._by_interval: dict[tuple[str, tuple[date, date]], list[int]] = {}  # day-like
-        self._by_start: dict[tuple[str, date], list[int]] = {}  # day and time leaders
-        self._by_covered_day: dict[tuple[str, date], list[int]] = {}  # month and week leaders
-        self._wide: list[int] = []  # month or week leaders too long to index by day
+        self._index: dict[tuple[object, ...], list[int]] = {}
         self._by_document: dict[tuple[str, str], set[int]] = {}  # (document, type) -> groups
         self._position: dict[int, int] = {}  # id of a group -> its index
 
@@ -138,66 +132,68 @@ class _Groups:
         self.groups.append(group)
         self._position[id(group)] = index
         self._note_document(index, event)
-        if event.date is None or event.precision in _UNDATED:
-            return  # never the same event as another (``same_event``)
-        kind = event.type
-        self._by_value.setdefault((kind, event.date.value), []).append(index)
-        interval = event.interval
-        if interval is None:
-            return
-        if event.precision in _DAY_LIKE:
-            self._by_interval.setdefault((kind, interval), []).append(index)
-        if event.precision in _FINE:
-            self._by_start.setdefault((kind, interval[0]), []).append(index)
-        if event.precision in _CONTAINERS:
-            days = _days(interval)
-            if days is None:
-                self._wide.append(index)
-            for day in days or ():
-                self._by_covered_day.setdefault((kind, day), []).append(index)
+        for key in self._keys(event, _date_keys(event, as_leader=True)):
+            self._index.setdefault(key, []).append(index)
 
     def _note_document(self, index: int, event: Event) -> None:
         self._by_document.setdefault((event.mention.document, event.type), set()).add(index)
 
     def _candidates(self, event: Event) -> list[int]:
         """Indexes of the groups whose first mention may be the same event, in order."""
-        if event.date is None or event.precision in _UNDATED:
-            return []
-        kind, interval = event.type, event.interval
-        found = set(self._by_value.get((kind, event.date.value), ()))
-        if interval is not None:
-            if event.precision in _DAY_LIKE:
-                found.update(self._by_interval.get((kind, interval), ()))
-            if event.precision in _FINE:  # inside a month or week
-                found.update(self._by_covered_day.get((kind, interval[0]), ()))
-                found.update(self._wide)
-            if event.precision in _CONTAINERS:  # a month or week with days inside it
-                days = _days(interval)
-                if days is None:
-                    found.update(i for key, ids in self._by_start.items() for i in ids)
-                for day in days or ():
-                    found.update(self._by_start.get((kind, day), ()))
+        found: set[int] = set()
+        for key in self._keys(event, _date_keys(event, as_leader=False)):
+            found.update(self._index.get(key, ()))
         return sorted(found)
+
+    @staticmethod
+    def _keys(event: Event, date_keys: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+        names = event.principals or event.actors  # as ``_actors_overlap`` compares them
+        return [(event.type, name, *key) for name in names for key in date_keys]
+
+
+def _date_keys(event: Event, as_leader: bool) -> list[tuple[object, ...]]:
+    """Where a group's first mention is filed (``as_leader``), or where a mention looks for
+    it: equal values; day-like intervals; days inside a month or week, both ways."""
+    if event.date is None or event.precision in _UNDATED:
+        return []  # never the same event as another (``same_event``)
+    keys: list[tuple[object, ...]] = [("value", event.date.value)]
+    interval = event.interval
+    if interval is None:
+        return keys
+    if event.precision in _DAY_LIKE:
+        keys.append(("interval", interval))
+    if event.precision in _FINE:
+        # a leader is found by the months and weeks around it; a mention finds them by its day
+        keys.append(("day", interval[0]) if as_leader else ("covering", interval[0]))
+    if event.precision in _CONTAINERS:
+        tag = "covering" if as_leader else "day"
+        keys += [(tag, day) for day in _days(interval)]
+    return keys
 
 
 def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
     """Join groups that other articles date differently: the same type, two or more named
     participants in common, days less than a week apart, and no article in both."""
     joined: list[list[Event]] = []
-    by_day: dict[tuple[str, date], list[int]] = {}  # (type, first day) -> joined groups
+    # (type, participant, first day) -> joined groups: candidates share a participant
+    by_day: dict[tuple[str, str, date], list[int]] = {}
     for group in groups:
         leader = group[0]
-        nearby: list[int] = []
-        if leader.precision in _FINE and leader.interval is not None:
-            first = leader.interval[0]
-            for offset in range(-CONFLICT_DAYS, CONFLICT_DAYS + 1):
-                nearby.extend(by_day.get((leader.type, first + timedelta(offset)), ()))
+        dated = leader.precision in _FINE and leader.interval is not None
+        first = leader.interval[0] if leader.interval is not None else date.min
+        window = range(-CONFLICT_DAYS, CONFLICT_DAYS + 1) if dated else range(0)
+        nearby = {
+            index
+            for name in leader.principals
+            for offset in window
+            for index in by_day.get((leader.type, name, first + timedelta(offset)), ())
+        }
         target = next((i for i in sorted(nearby) if _conflicting(joined[i], group)), None)
         if target is not None:
             joined[target].extend(group)
             continue
-        if leader.precision in _FINE and leader.interval is not None:
-            by_day.setdefault((leader.type, leader.interval[0]), []).append(len(joined))
+        for name in leader.principals if dated else ():
+            by_day.setdefault((leader.type, name, first), []).append(len(joined))
         joined.append(list(group))
     return joined
 
