@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from timeline_cli.extraction import Limits, document_batches, extract_all, split_text
+from timeline_cli.extraction import (
+    RUN_ON_CHARS,
+    Limits,
+    document_batches,
+    extract_all,
+    split_text,
+)
 from timeline_cli.models import Document, Publication, Segment
 from timeline_cli.pipeline import Settings, run
 from timeline_cli.writers import serialize
@@ -104,3 +110,25 @@ def test_a_text_without_spaces_is_cut_anyway_and_joined_whole(nlp: Language) -> 
     assert dates == ["2011-03-03", "2011-05-04"]
     last = extraction.events[-1].mention
     assert body[last.start : last.end] == last.sentence
+
+
+def test_run_on_text_is_cut_into_sentences_of_bounded_length() -> None:
+    clause = "the minister met the envoy in Seoul on Monday and talks went on, "
+    run_on = clause * 200  # 13,000 characters without a full stop
+    parts = split_text(run_on, 100_000)
+    assert "".join(parts) == run_on
+    assert len(parts) > 1 and all(len(part) <= RUN_ON_CHARS for part in parts)
+    assert all(part.endswith(", ") for part in parts[:-1])  # cut after a comma
+    normal = "A sentence. " * 1000  # long, but made of sentences: left whole
+    assert split_text(normal, 100_000) == [normal]
+
+
+def test_a_run_on_article_gives_sentences_of_bounded_length(nlp: Language) -> None:
+    clause = "Anna Keller met Ravi Sen in Geneva on March 3, 2011 and they talked, "
+    body = clause * 100
+    (extraction,) = extract_all(nlp, [_document(body)])
+    assert extraction.events
+    for event in extraction.events:
+        mention = event.mention
+        assert len(mention.sentence) <= RUN_ON_CHARS
+        assert body[mention.start : mention.end] == mention.sentence

@@ -10,6 +10,7 @@ future events without a date of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -267,7 +268,8 @@ def _is_passive(token: Token) -> bool:
 def _named(sentence: Span, subject: set[int], actors: ActorIndex) -> bool:
     if any(sentence.doc[i].lower_ in PERSONAL_PRONOUNS for i in subject):
         return True
-    return any(entity.root.i in subject and actors.canonical(entity) for entity in sentence.ents)
+    entities = _entities(sentence)
+    return any(entity.root.i in subject and actors.canonical(entity) for entity in entities)
 
 
 def _told(trigger: Trigger, clause_tokens: set[int]) -> set[int]:
@@ -325,7 +327,7 @@ def _participants(
     in text order) and places among the entities of a clause."""
     names: list[tuple[bool, bool, int, str]] = []
     places: list[str] = []
-    for entity in sentence.ents:
+    for entity in _entities(sentence):
         if entity.root.i not in tokens:
             continue
         name = actors.canonical(entity)
@@ -366,12 +368,32 @@ def _antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | Non
         governing_subject = {
             t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree
         }
-        for entity in sentence.ents:
+        for entity in _entities(sentence):
             if entity.root.i in governing_subject and entity.label_ in ("PERSON", "ORG"):
                 name = actors.canonical(entity)
                 if name:
                     return name
     return actors.person_before(pronoun.i)
+
+
+_ENTITIES = "timeline_cli.entities"
+
+
+def _entities(sentence: Span) -> list[Span]:
+    """The entities of a sentence, as ``Span.ents`` gives them. That rebuilds every entity of
+    the Doc on each call, so they are listed once per Doc (in its ``user_data``) and the
+    sentence's are found by bisection: the cost of a mention stays that of its sentence."""
+    doc = sentence.doc
+    if _ENTITIES not in doc.user_data:
+        entities = list(doc.ents)
+        doc.user_data[_ENTITIES] = (entities, [entity.start for entity in entities])
+    entities, starts = doc.user_data[_ENTITIES]
+    found = []
+    index = bisect_left(starts, sentence.start)
+    while index < len(entities) and entities[index].end <= sentence.end:
+        found.append(entities[index])
+        index += 1
+    return found
 
 
 def _is_place(entity: Span) -> bool:

@@ -15,6 +15,7 @@ annotations a whole parse gives them. Each Doc is dropped once its events are re
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,12 @@ from timeline_cli.registry import DocumentActors
 PART_CHARS = 20_000
 # Characters given to spaCy at once: the parser's peak memory grows with them.
 BATCH_CHARS = 50_000
+# A stretch of text this long without a sentence end or a line break is no sentence (a page
+# of run-on text, a list without full stops): it is cut, as every mention costs in
+# proportion to its sentence. News sentences are a tenth of it.
+RUN_ON_CHARS = 2_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
+_RUN_ON_CUTS = (re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
 # Context parsed on either side of a part (en_core_web_sm reads 4 tokens either way).
 MARGIN_CHARS = 200
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
@@ -118,23 +125,37 @@ def extract_batch(
 
 def split_text(text: str, limit: int) -> list[str]:
     """The text in consecutive parts of at most ``limit`` characters that join back into it,
-    cut after paragraph breaks where possible (see ``PART_CHARS``)."""
-    if len(text) <= limit:
-        return [text]
+    cut after paragraph breaks where possible (see ``PART_CHARS``), and run-on stretches cut
+    whatever the limit (see ``RUN_ON_CHARS``)."""
     parts: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        end = _cut(text, start, start + limit)
-        parts.append(text[start:end])
-        start = end
-    parts.append(text[start:])
+    for piece in _run_on_pieces(text):
+        start = 0
+        while len(piece) - start > limit:
+            end = _cut(piece, start, start + limit)
+            parts.append(piece[start:end])
+            start = end
+        parts.append(piece[start:])
     return parts
 
 
-def _cut(text: str, start: int, limit: int) -> int:
+def _run_on_pieces(text: str) -> list[str]:
+    """The text cut inside every stretch of more than RUN_ON_CHARS without a sentence end or
+    a line break (after a comma or semicolon where there is one, else at a space)."""
+    cuts = []
+    start = 0
+    for end in [*(match.end() for match in _SENTENCE_END.finditer(text)), len(text)]:
+        while end - start > RUN_ON_CHARS:
+            start = _cut(text, start, start + RUN_ON_CHARS, _RUN_ON_CUTS)
+            cuts.append(start)
+        start = end
+    bounds = [0, *cuts, len(text)]
+    return [text[begin:finish] for begin, finish in itertools.pairwise(bounds)]
+
+
+def _cut(text: str, start: int, limit: int, patterns: Sequence[re.Pattern[str]] = ()) -> int:
     """Where a part beginning at ``start`` ends: after the last paragraph break before
     ``limit``, else after the last line break, sentence end or space; else at ``limit``."""
-    for pattern in (_PARAGRAPH_BREAK, *_FALLBACK_CUTS):
+    for pattern in patterns or (_PARAGRAPH_BREAK, *_FALLBACK_CUTS):
         ends = [match.end() for match in pattern.finditer(text, start, limit)]
         usable = [end for end in ends if start < end <= limit]
         if usable:
