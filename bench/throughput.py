@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,9 +73,10 @@ def write_corpus(
     return words, characters
 
 
-def measure(command: list[str]) -> tuple[float, int, int]:
-    """Seconds, and the peak resident memory (MiB) of the main process and of its largest
-    child, of a command run in its own process."""
+def measure(command: list[str]) -> tuple[float, float, int, int]:
+    """Seconds, CPU seconds (all its processes), and the peak resident memory (MiB) of the
+    main process and of its largest child, of a command run in its own process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peaks: dict[int, int] = {}
@@ -83,10 +85,12 @@ def measure(command: list[str]) -> tuple[float, int, int]:
             peaks[pid] = max(peaks.get(pid, 0), _high_water_mark(pid))
         time.sleep(0.2)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if process.returncode not in (0, 1):  # 1: some article skipped, still a full run
         raise SystemExit(f"{command[:5]} failed with exit code {process.returncode}")
     main = peaks.pop(process.pid, 0)
-    return seconds, main // 1024, max(peaks.values(), default=0) // 1024
+    return seconds, cpu, main // 1024, max(peaks.values(), default=0) // 1024
 
 
 def _descendants(pid: int) -> list[int]:
@@ -187,14 +191,15 @@ def report(
     runs: dict[str, tuple[list[str], int]], header: bool = True
 ) -> dict[str, tuple[float, int]]:
     if header:
-        print(f"{'run':<40}{'seconds':>9}{'articles/s':>12}{'peak MiB':>10}{'worker MiB':>12}")
+        print(f"{'run':<40}{'seconds':>9}{'CPU s':>9}{'articles/s':>12}{'peak MiB':>10}"
+              f"{'worker MiB':>12}")  # fmt: skip
     results = {}
     for name, (command, count) in runs.items():
-        seconds, main_peak, worker_peak = measure(command)
+        seconds, cpu, main_peak, worker_peak = measure(command)
         results[name] = (seconds, count)
         worker = str(worker_peak) if worker_peak else "-"
-        print(f"{name:<40}{seconds:>9.1f}{count / seconds:>12.2f}{main_peak:>10}{worker:>12}",
-              flush=True)  # fmt: skip
+        print(f"{name:<40}{seconds:>9.1f}{cpu:>9.1f}{count / seconds:>12.2f}{main_peak:>10}"
+              f"{worker:>12}", flush=True)  # fmt: skip
     return results
 
 
