@@ -158,3 +158,14 @@ def test_the_command_reports_a_damaged_cache(articles: Path, tmp_path: Path) -> 
     )
     assert result.exit_code == 0
     assert "parse cache" in result.stderr and "rebuilt" in result.stderr
+
+
+def test_a_moved_folder_is_not_parsed_again(
+    articles: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    json_of(articles, cache)
+    moved = articles.rename(tmp_path / "renamed")
+    parsed.clear()
+    json_of(moved, cache)
+    assert parsed == []

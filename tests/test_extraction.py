@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,19 @@ def test_a_run_on_article_gives_sentences_of_bounded_length(nlp: Language) -> No
         mention = event.mention
         assert len(mention.sentence) <= RUN_ON_CHARS
         assert body[mention.start : mention.end] == mention.sentence
+
+
+def test_articles_are_parsed_a_batch_at_a_time(nlp: Language) -> None:
+    """The first article's events come before the last article is even read: no run holds
+    every parse at once."""
+    read: list[int] = []
+
+    def documents() -> Iterator[Document]:
+        for index in range(30):
+            read.append(index)
+            yield _document(f"Anna Keller met Ravi Sen in Geneva on March {index % 28 + 1}, 2011.")
+
+    extractions = extract_all(nlp, documents(), Limits(batch_chars=200))
+    first = next(extractions)
+    assert first.events and len(read) < 10
+    assert len(list(extractions)) == 29 and len(read) == 30

