@@ -1,144 +1,206 @@
-"""Throughput and peak memory of timeline-cli beside the spaCy floor and a naive dateparser
-pass, measured one after the other in one run, each in its own process.
+"""Throughput and peak memory of `timeline extract` beside the spaCy floor, on real articles,
+each run in its own process, one after the other in one run of this script.
 
-    python bench/throughput.py PATH [--articles 2000] [--model NAME]
+    python bench/throughput.py ARTICLES... [--articles N] [--jobs-runs 1,2] [--growth 100,2000]
 
-PATH is a folder of TimeML files (e.g. the TempEval-3 training articles) or of .txt articles;
-their texts are repeated to N articles and written as .txt files with their creation dates in
-a metadata file. Then, on the same files:
+ARTICLES are JSON Lines files of articles (``{"id", "date", "text"}``, e.g. Timeline17's
+``articles.jsonl``), folders of them, or folders of .txt articles. The first N articles (all
+by default; repeated under new ids when N is larger) are written to one JSON Lines file, the
+input of every run:
 
-- spaCy alone: ``nlp.pipe`` with the same pipeline over the same cleaned article bodies that
-  timeline-cli parses (the floor of the cost: the model's time on that text);
-- timeline-cli, one process: ``timeline extract DIR --format jsonl`` (read, clean, parse,
-  normalize, events, merge, write);
-- timeline-cli with ``--jobs 2``;
-- dateparser's ``search_dates`` over the raw texts (the naive alternative; dates only; on a
-  sample, as it is slow on long texts).
+- spaCy alone: ``nlp.pipe`` (batches of 16) over the cleaned bodies timeline-cli parses,
+  the floor of the cost;
+- ``timeline extract FILE --format json`` with ``--jobs 1`` and ``--jobs 2``, without cache;
+- the parse cache: a run over all but 1% of the articles that fills an empty cache, then a
+  run over all of them (1% new) that reads it;
+- with ``--growth``, ``extract --jobs 1`` on the first 100, ..., N articles, for how the cost
+  grows with the number of articles.
 
-Each runs in a fresh process, so its peak resident memory (``ru_maxrss`` from ``wait4``) is
-its own. Ratios, not absolute speeds, are what carry from one machine to another.
+Peak memory is each process's own high-water mark (``VmHWM`` from /proc, read while it runs):
+the main process, and the largest worker for ``--jobs 2``. Ratios, not absolute speeds, carry
+from one machine to another.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from timeline_cli.eval_timex import read_documents
-from timeline_cli.flaws import FlawLog
-from timeline_cli.timeml import iter_timeml_files
-
-WARM_UP = 10
+FLOOR_BATCH = 16
 
 
-def write_corpus(source: Path, count: int, folder: Path) -> int:
-    """The source articles repeated to ``count`` .txt files, dated by a metadata file."""
-    timeml = iter_timeml_files([source])
-    if timeml:
-        flaws = FlawLog()
-        articles = [(str(doc.dct or ""), doc.text) for doc in read_documents(timeml, flaws)]
-        for flaw in flaws.flaws:
-            print(f"warning: {flaw}", file=sys.stderr)
-    else:
-        articles = [("", p.read_text(encoding="utf-8")) for p in sorted(source.rglob("*.txt"))]
+def read_articles(paths: list[Path]) -> list[dict[str, str]]:
+    """Every article of the JSON Lines files and .txt files under the paths, in path order."""
+    articles: list[dict[str, str]] = []
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix in (".jsonl", ".ndjson"):
+                rows = map(json.loads, file.read_text(encoding="utf-8").splitlines())
+                articles += [
+                    {"id": str(row.get("id")), "date": row.get("date") or "", "text": row["text"]}
+                    for row in rows
+                    if isinstance(row.get("text"), str)  # not a timeline's or another record
+                ]
+            elif file.suffix == ".txt":
+                articles.append({"id": file.stem, "date": "", "text": file.read_text("utf-8")})
     if not articles:
-        raise SystemExit(f"no .tml or .txt articles under {source}")
-    words = 0
-    with (folder / "timeline-metadata.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["file", "published"])
+        raise SystemExit(f"no articles under {', '.join(map(str, paths))}")
+    return articles
+
+
+def write_corpus(
+    articles: list[dict[str, str]], count: int, path: Path, skip_every: int = 0
+) -> tuple[int, int]:
+    """The first ``count`` articles (repeated under new ids if need be) as JSON Lines, less
+    every ``skip_every``-th one if given; their number of words and characters."""
+    words = characters = 0
+    with path.open("w", encoding="utf-8") as handle:
         for index in range(count):
-            published, text = articles[index % len(articles)]
-            name = f"article-{index:05d}.txt"
-            (folder / name).write_text(text, encoding="utf-8")
-            writer.writerow([name, published])
-            words += len(text.split())
-    return words // count
+            if skip_every and index % skip_every == skip_every - 1:
+                continue
+            article = dict(articles[index % len(articles)])
+            article["id"] = f"{index:05d}-{article['id']}"
+            handle.write(json.dumps(article) + "\n")
+            words += len(article["text"].split())
+            characters += len(article["text"])
+    return words, characters
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    """Seconds and peak resident memory (MiB) of a command run in its own process; for a run
-    with worker processes, the peak of the largest one."""
+def measure(command: list[str]) -> tuple[float, float, int, int]:
+    """Seconds, CPU seconds (all its processes), and the peak resident memory (MiB) of the
+    main process and of its largest child, of a command run in its own process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    peaks: dict[int, int] = {}
+    while process.poll() is None:
+        for pid in [process.pid, *_descendants(process.pid)]:
+            peaks[pid] = max(peaks.get(pid, 0), _high_water_mark(pid))
+        time.sleep(0.2)
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"{command[:4]} failed with exit code {process.returncode}")
-    return seconds, usage.ru_maxrss // 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    if process.returncode not in (0, 1):  # 1: some article skipped, still a full run
+        raise SystemExit(f"{command[:5]} failed with exit code {process.returncode}")
+    main = peaks.pop(process.pid, 0)
+    return seconds, cpu, main // 1024, max(peaks.values(), default=0) // 1024
 
 
-def spacy_floor(folder: str, model: str | None) -> None:
+def _descendants(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    found = [int(child) for child in children]
+    return found + [grandchild for child in found for grandchild in _descendants(child)]
+
+
+def _high_water_mark(pid: int) -> int:
+    """VmHWM of a process in KiB (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def spacy_floor(corpus: str, model: str | None) -> None:
     """Worker: nlp.pipe over the cleaned bodies, as timeline-cli would parse them."""
-    from timeline_cli.cleaning import clean_article
-    from timeline_cli.extraction import BATCH_SIZE
+    from timeline_cli.documents import load_documents
     from timeline_cli.nlp import load_pipeline
 
-    paths = sorted(Path(folder).glob("*.txt"))
+    documents = load_documents([Path(corpus)]).documents
     nlp = load_pipeline(model)
-    bodies = (clean_article(p.read_text(encoding="utf-8")).body for p in paths)
-    for _ in nlp.pipe(bodies, batch_size=BATCH_SIZE):
+    for _ in nlp.pipe((document.body for document in documents), batch_size=FLOOR_BATCH):
         pass
-
-
-def naive_dates(folder: str, sample: int) -> None:
-    """Worker: dateparser's search_dates over raw texts, as a script would do it."""
-    from dateparser.search import search_dates
-
-    for path in sorted(Path(folder).glob("*.txt"))[:sample]:
-        search_dates(path.read_text(encoding="utf-8"), languages=["en"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("paths", type=Path, nargs="+")
+    parser.add_argument("--articles", type=int, default=None, help="default: all of them")
     parser.add_argument("--model", default=None)
-    parser.add_argument("--dateparser-articles", type=int, default=200)
-    parser.add_argument("--worker", choices=["spacy", "dateparser"], help=argparse.SUPPRESS)
-    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs-runs", default="1,2", help="worker counts to time")
+    parser.add_argument("--no-cache-runs", action="store_true", help="skip the cache runs")
+    parser.add_argument("--growth", default="", help="article counts, e.g. 100,500,2000")
+    parser.add_argument("--floor", help=argparse.SUPPRESS)
     options = parser.parse_args()
-    if options.worker == "spacy":
-        return spacy_floor(options.folder, options.model)
-    if options.worker == "dateparser":
-        return naive_dates(options.folder, options.dateparser_articles)
+    if options.floor:
+        return spacy_floor(options.floor, options.model)
 
+    articles = read_articles(options.paths)
+    count = options.articles or len(articles)
+    model = ["--model", options.model] if options.model else []
     with tempfile.TemporaryDirectory() as folder:
-        words = write_corpus(options.path, options.articles, Path(folder))
-        print(f"{options.articles} articles, {words} words on average\n")
-        model = ["--model", options.model] if options.model else []
-        me = [sys.executable, __file__, options.path.as_posix(), *model, "--folder", folder]
-        extract = [sys.executable, "-m", "timeline_cli", "extract", folder, "--quiet"]
-        extract += ["--format", "jsonl", *model]
-        runs = {
-            "spaCy nlp.pipe (floor)": ([*me, "--worker", "spacy"], options.articles),
-            "timeline-cli": (extract, options.articles),
-            "timeline-cli --jobs 2": ([*extract, "--jobs", "2"], options.articles),
-            f"dateparser search_dates ({options.dateparser_articles})": (
-                [*me, "--worker", "dateparser", "--dateparser-articles",
-                      str(options.dateparser_articles)],
-                min(options.dateparser_articles, options.articles),
-            ),
-        }  # fmt: skip
-        results = {}
-        print(f"{'run':<34}{'seconds':>9}{'articles/s':>12}{'peak MiB':>10}")
-        for name, (command, count) in runs.items():
-            seconds, peak = measure(command)
-            results[name] = count / seconds
-            print(f"{name:<34}{seconds:>9.1f}{count / seconds:>12.1f}{peak:>10}")
-        floor = results["spaCy nlp.pipe (floor)"]
-        print()
-        for name, rate in results.items():
-            print(f"{name:<34} ratio to the spaCy floor {rate / floor:5.2f}")
-        print(json.dumps({name: round(rate, 2) for name, rate in results.items()}))
+        corpus = Path(folder) / "articles.jsonl"
+        words, characters = write_corpus(articles, count, corpus)
+        print(f"{count} articles, {words:,} words, {characters:,} characters "
+              f"({words // count:,} words on average)\n")  # fmt: skip
+        extract = [sys.executable, "-m", "timeline_cli", "extract", "--quiet",
+                   "--format", "json", *model]  # fmt: skip
+        floor = [sys.executable, __file__, *map(str, options.paths), *model, "--floor"]
+        runs: dict[str, tuple[list[str], int]] = {
+            "spaCy nlp.pipe alone (floor)": ([*floor, str(corpus)], count),
+        }
+        for jobs in options.jobs_runs.split(","):
+            runs[f"extract --jobs {jobs}"] = (
+                [*extract, str(corpus), "--jobs", jobs, "--no-cache"], count,
+            )  # fmt: skip
+        if not options.no_cache_runs:
+            cache = Path(folder) / "cache.sqlite3"
+            older = Path(folder) / "older.jsonl"
+            known = count - count // 100  # every 100th article is new to the cache
+            write_corpus(articles, count, older, skip_every=100)
+            with_cache = [*extract, "--cache", str(cache)]
+            runs[f"extract, empty cache ({known})"] = ([*with_cache, str(older)], known)
+            runs[f"extract, cache, {count - known} new"] = ([*with_cache, str(corpus)], count)
+        results = report(runs)
+        growth = [int(n) for n in options.growth.split(",") if n]
+        for size in growth:
+            part = Path(folder) / f"growth-{size}.jsonl"
+            write_corpus(articles, size, part)
+            name = f"extract --jobs 1, {size} articles"
+            command = [*extract, str(part), "--no-cache"]
+            results |= report({name: (command, size)}, header=False)
+    print()
+    rate = {name: articles_count / seconds for name, (seconds, articles_count) in results.items()}
+    floor_rate = rate["spaCy nlp.pipe alone (floor)"]
+    for name in rate:
+        print(f"{name:<40} ratio to the spaCy floor {rate[name] / floor_rate:5.2f}")
+    jobs = [name for name in rate if name.startswith("extract --jobs") and "articles" not in name]
+    if len(jobs) == 2:
+        print(f"--jobs {jobs[1][-1]} / --jobs {jobs[0][-1]} speed-up: "
+              f"{rate[jobs[1]] / rate[jobs[0]]:.2f}")  # fmt: skip
+    cached = [name for name in results if "cache" in name]
+    if len(cached) == 2:
+        full, rerun = results[cached[0]][0], results[cached[1]][0]
+        print(f"re-run with 1% new / full run: {rerun / full:.3f}")
+    print(json.dumps({name: round(value, 3) for name, value in rate.items()}))
+
+
+def report(
+    runs: dict[str, tuple[list[str], int]], header: bool = True
+) -> dict[str, tuple[float, int]]:
+    if header:
+        print(f"{'run':<40}{'seconds':>9}{'CPU s':>9}{'articles/s':>12}{'peak MiB':>10}"
+              f"{'worker MiB':>12}")  # fmt: skip
+    results = {}
+    for name, (command, count) in runs.items():
+        seconds, cpu, main_peak, worker_peak = measure(command)
+        results[name] = (seconds, count)
+        worker = str(worker_peak) if worker_peak else "-"
+        print(f"{name:<40}{seconds:>9.1f}{cpu:>9.1f}{count / seconds:>12.2f}{main_peak:>10}"
+              f"{worker:>12}", flush=True)  # fmt: skip
+    return results
 
 
 if __name__ == "__main__":

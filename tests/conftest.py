@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from timeline_cli.cache import CACHE_ENV
 from timeline_cli.models import Chronology
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.pipeline import run
@@ -31,3 +32,12 @@ def seeds_chronology(nlp: Language, seeds: Path) -> Chronology:
     chronology = run(sorted(seeds.glob("*.txt"))).chronology
     assert len(chronology.documents) == 3 and len(chronology.events) > 15
     return chronology
+
+
+@pytest.fixture(autouse=True)
+def _own_parse_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test has a parse cache of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv(CACHE_ENV, str(folder / "parse-cache.sqlite3"))

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from timeline_cli.chronology import merge_events, same_event
+import random
+
+import pytest
+
+from timeline_cli.chronology import (
+    _conflicting,
+    _merge,
+    _places_conflict,
+    chronological_key,
+    merge_events,
+    same_event,
+)
 from timeline_cli.models import Event, Mention
 from timeline_cli.timevalue import TimeValue
 
@@ -127,3 +138,69 @@ def test_one_article_with_two_dates_means_two_events() -> None:
     monday = event("001", "2012-03-05", "day", ("Kim Sung-hwan", "Hillary Clinton"))
     friday = event("001", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"), start=50)
     assert len(merge_events([monday, friday])) == 2
+
+
+# --- the indexed merge against the plain scan it replaced ------------------------------------
+
+_VALUES = (
+    ("2012-03-05", "day"), ("2012-03-09", "day"), ("2012-03-12", "day"), ("2012-03-31", "day"),
+    ("2012-04-01", "day"), ("2012-03-09T10:00", "time"), ("2012-03", "month"),
+    ("2012-04", "month"), ("2012-W10", "week"), ("2012-W11", "week"), ("2012", "year"),
+    ("2012-03-09", "publication"), ("2012-03-12", "publication"), (None, "unknown"),
+    ("XXXX-XX-13", "unresolved"),
+)  # fmt: skip
+_PEOPLE = ("Kim", "Lee", "Park", "Cho", "Wang")
+
+
+def _scan_merge(events: list[Event]) -> list[list[Event]]:
+    """The merge as first written: every mention compared with every group."""
+    ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
+    groups: list[list[Event]] = []
+
+    def add(event: Event) -> None:
+        group = next((g for g in groups if same_event(g[0], event)), None)
+        groups.append([event]) if group is None else group.append(event)
+
+    undated = []
+    for event in ordered:
+        if event.precision == "publication" and event.type != "statement":
+            undated.append(event)
+        else:
+            add(event)
+    for event in undated:
+        candidates = [
+            g
+            for g in groups
+            if g[0].precision not in ("unresolved", "unknown", "publication")
+            and any(m.mention.document == event.mention.document for m in g)
+            and g[0].type == event.type
+            and set(g[0].principals) & set(event.principals)
+            and not _places_conflict(g[0], event)
+        ]
+        if len(candidates) == 1:
+            candidates[0].append(event)
+        else:
+            add(event)
+    joined: list[list[Event]] = []
+    for group in groups:
+        target = next((j for j in joined if _conflicting(j, group)), None)
+        joined.append(list(group)) if target is None else target.extend(group)
+    return joined
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_indexed_merge_groups_as_the_plain_scan_did(seed: int) -> None:
+    chooser = random.Random(seed)
+    events = [
+        event(
+            f"d{chooser.randrange(6)}",
+            *chooser.choice(_VALUES),
+            tuple(chooser.sample(_PEOPLE, chooser.randint(1, 3))),
+            event_type=chooser.choice(("meeting", "meeting", "statement", "visit")),
+            places=chooser.choice(((), (), ("Seoul",), ("Beijing",))),
+            start=index,
+        )
+        for index in range(chooser.randint(1, 120))
+    ]
+    expected = sorted((_merge(group) for group in _scan_merge(events)), key=chronological_key)
+    assert merge_events(events) == expected

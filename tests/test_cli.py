@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -378,3 +380,29 @@ def test_eval_timeline_skips_what_it_cannot_repair_and_says_so(tmp_path: Path) -
 def test_eval_timeline_needs_the_task_layout(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval-timeline", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "articles_cat" in result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code"),
+    [(["--help"], 0), (["--version"], 0), (["extract", "no/such/folder"], 2), ([], 2)],
+)
+def test_help_version_and_usage_errors_answer_without_the_nlp(
+    arguments: list[str], code: int
+) -> None:
+    """Nothing of spaCy (nor dateparser) is imported before the options are checked."""
+    script = (
+        "import sys\n"
+        "from timeline_cli.cli import main\n"
+        f"sys.argv = ['timeline', *{arguments!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    loaded = [m for m in ('spacy', 'thinc', 'dateparser') if m in sys.modules]\n"
+        "    print(exit.code, loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr.strip().splitlines()[-1] == f"{code} []"
+    if arguments == ["--version"]:
+        assert result.stdout.startswith("timeline-cli ")

@@ -365,7 +365,7 @@ def _big_chronology(tmp_path: Path, events: int) -> Path:
 STREAM_MANY_EVENTS = """
 import sys, types
 from datetime import date
-from timeline_cli import cli
+from timeline_cli import cli, pipeline
 from timeline_cli.models import ChronologyEvent, Mention
 
 def stream_events(files, settings, stdin_articles):
@@ -377,7 +377,7 @@ def stream_events(files, settings, stdin_articles):
     )
     return types.SimpleNamespace(notices=[], skipped=[]), events
 
-cli.stream_events = stream_events  # events as fast as they can be written: no NLP needed
+pipeline.stream_events = stream_events  # events as fast as they can be written: no NLP
 sys.argv = ["timeline", "extract", sys.argv[1], "--no-merge", "--format", "jsonl"]
 cli.main()
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli import cli, output
+from timeline_cli import cli, output, pipeline
 from timeline_cli.cli import app
 
 runner = CliRunner()
@@ -43,7 +43,7 @@ def test_interrupt_leaves_the_previous_output(seeds: Path, tmp_path: Path, monke
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "run", interrupted)
+    monkeypatch.setattr(pipeline, "run", interrupted)  # the command imports it when it runs
     result = runner.invoke(app, ["extract", str(seeds), "-o", str(target), "--force"])
     assert result.exit_code == 130 and "interrupted" in result.stderr
     assert target.read_text() == "previous"

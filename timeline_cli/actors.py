@@ -9,6 +9,7 @@ the latest full name before it that contains it, and an acronym introduced in pa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -103,23 +104,30 @@ class ActorIndex:
 
     def __init__(self, doc: Doc) -> None:
         self._acronyms = _acronyms(doc.text)
-        self._full_names: list[tuple[int, str]] = []  # (token index, full name)
+        # Indexes built once, so that each look-up costs a dictionary access and a bisection,
+        # not a scan of every name of the article.
+        self._full_names: dict[str, list[tuple[int, str]]] = {}  # part -> (start, full name)
         self._names: dict[int, tuple[str, str]] = {}  # entity start -> (name, label)
+        self._person_starts: list[int] = []  # in text order
         self.people: set[str] = set()  # canonical names of persons and organisations
-        for entity in doc.ents:
-            if entity.label_ not in ACTOR_LABELS or is_title_modifier(entity):
+        entities = [entity for entity in doc.ents if entity.label_ in ACTOR_LABELS]
+        for entity in entities:
+            if is_title_modifier(entity):
                 continue
             name = clean_name(entity)
             if name is None:
                 continue
-            if entity.label_ == "PERSON" and len(name.split()) > 1:
-                self._full_names.append((entity.start, name))
+            if entity.label_ == "PERSON":
+                self._person_starts.append(entity.start)
+                if len(name.split()) > 1:
+                    for part in dict.fromkeys(name.split()):
+                        self._full_names.setdefault(part, []).append((entity.start, name))
             self._names[entity.start] = (name, entity.label_)
         self.roles: dict[str, set[str]] = {}  # canonical person -> titles written with it
         self.aliases: dict[str, str] = dict(self._acronyms)  # mention -> canonical name
         self.kinds: dict[str, str] = {}  # canonical name -> entity label
         self.counts: Counter[str] = Counter()  # names as written in full -> mentions
-        for entity in doc.ents:
+        for entity in entities:
             if entity.start not in self._names:
                 continue
             canonical = self.canonical(entity) or ""
@@ -137,15 +145,8 @@ class ActorIndex:
 
     def person_before(self, position: int) -> str | None:
         """The latest person named before a token, for 'he' and 'she'."""
-        starts = [
-            start
-            for start, (_, label) in self._names.items()
-            if label == "PERSON" and start < position
-        ]
-        if not starts:
-            return None
-        entity_start = max(starts)
-        return self._canonical_at(entity_start)
+        before = bisect_left(self._person_starts, position)
+        return self._canonical_at(self._person_starts[before - 1]) if before else None
 
     def canonical(self, entity: Span) -> str | None:
         return self._canonical_at(entity.start)
@@ -163,10 +164,10 @@ class ActorIndex:
         return name
 
     def _full_name_for(self, surname: str, position: int) -> str | None:
-        matches = [(start, full) for start, full in self._full_names if surname in full.split()]
-        before = [full for start, full in matches if start < position]
+        matches = self._full_names.get(surname, [])
+        before = bisect_left(matches, position, key=lambda match: match[0])
         if before:
-            return before[-1]
+            return matches[before - 1][1]
         distinct = {full for _, full in matches}
         return distinct.pop() if len(distinct) == 1 else None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from timeline_cli.lexicon import OTHER
 from timeline_cli.models import ChronologyEvent, DateConflict, Event
@@ -22,22 +22,23 @@ _OWN_DAY_TYPES = ("statement",)
 # Precisions that a day may merge into: a day is inside "last month" or "this week", but a
 # year holds too many events of one type for "this year" to name any one of them.
 _CONTAINERS = ("month", "week")
+_DAY_LIKE = ("day", "publication", "time")
+_FINE = ("day", "time")
 # Outlets that disagree on a date disagree by days, not weeks.
 CONFLICT_DAYS = 7
 
 
 # Types one event may be told as: a meeting is where talks are held.
-_KINDRED_TYPES = ({"meeting", "talks"},)
+_KINDRED_TYPES = {"talks": "meeting"}
 
 
-def _same_type(first: Event, second: Event) -> bool:
-    return first.type == second.type or any(
-        {first.type, second.type} <= kindred for kindred in _KINDRED_TYPES
-    )
+def type_family(event_type: str) -> str:
+    """The type under which kindred types meet: talks are merged with the meeting they are."""
+    return _KINDRED_TYPES.get(event_type, event_type)
 
 
 def same_event(first: Event, second: Event) -> bool:
-    if not _same_type(first, second) or first.planned != second.planned:
+    if type_family(first.type) != type_family(second.type) or first.planned != second.planned:
         return False  # what happened is not what is planned: "held talks", "will resume talks"
     if first.precision in _UNDATED or second.precision in _UNDATED:
         return False
@@ -53,11 +54,20 @@ def _participants_agree(first: Event, second: Event) -> bool:
     statement only from the same speaker."""
     if _actors_overlap(first, second):
         return True
-    if first.mention.document != second.mention.document or first.type in _OWN_DAY_TYPES:
+    if not _may_retell(first, second):
         return False
-    if first.type == OTHER or "publication" in (first.precision, second.precision):
-        return False  # "other" says too little, and the report's day is no event's own day
     return not (first.principals and second.principals)
+
+
+def _may_retell(first: Event, second: Event) -> bool:
+    """Two mentions one article may give of one event without a shared participant: not
+    statements (each speaker's own), not "other" (it says too little), not dated only by the
+    report (the report's day is no event's own day)."""
+    return (
+        first.mention.document == second.mention.document
+        and first.type not in (*_OWN_DAY_TYPES, OTHER)
+        and "publication" not in (first.precision, second.precision)
+    )
 
 
 def _same_date(first: Event, second: Event) -> bool:
@@ -83,43 +93,159 @@ def _contains(coarse: Event, fine: Event) -> bool:
 def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Group mentions of the same event and return the groups in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
-    groups: list[list[Event]] = []
+    groups = _Groups()
     undated: list[Event] = []
     for event in ordered:
         if event.precision == "publication" and event.type not in _OWN_DAY_TYPES:
             undated.append(event)
             continue
-        _add_to_groups(groups, event)
+        groups.add(event)
     for event in undated:
-        group = _dated_group_in_document(groups, event)
+        group = groups.dated_group_in_document(event)
         if group is None:
-            _add_to_groups(groups, event)
+            groups.add(event)
         else:
-            group.append(event)
-    merged = [_merge(group) for group in _join_conflicting(groups)]
+            groups.append(group, event)
+    merged = [_merge(group) for group in _join_conflicting(groups.groups)]
     return sorted(merged, key=chronological_key)
+
+
+def _days(interval: tuple[date, date]) -> list[date]:
+    """Every day of an interval (of a month or a week: a few dozen at most)."""
+    return [interval[0] + timedelta(days) for days in range((interval[1] - interval[0]).days + 1)]
+
+
+class _Groups:
+    """The groups of mentions formed so far, in the order they were formed, with an index that
+    finds the groups a mention may join without comparing it with every group (a run can have
+    hundreds of thousands). The index only narrows the search: ``same_event`` still decides,
+    and the first matching group in formation order wins, as with a scan.
+
+    A group is indexed by its first mention's type, each of its participants (same events
+    share one) and its date: the value, the day or days it covers.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[list[Event]] = []
+        self._index: dict[tuple[object, ...], list[int]] = {}
+        self._by_document: dict[tuple[str, str], set[int]] = {}  # (document, type) -> groups
+        self._position: dict[int, int] = {}  # id of a group -> its index
+
+    def add(self, event: Event) -> None:
+        """Put the mention in the first group of the same event, or start a group."""
+        candidates = self._candidates(event)
+        index = next((i for i in candidates if same_event(self.groups[i][0], event)), None)
+        if index is None:
+            self._start(event)
+        else:
+            self.append(self.groups[index], event)
+
+    def append(self, group: list[Event], event: Event) -> None:
+        group.append(event)
+        self._note_document(self._position[id(group)], event)
+
+    def dated_group_in_document(self, event: Event) -> list[Event] | None:
+        """The one dated event of the same article that an undated mention points back to.
+
+        "During the four-hour meeting" after "held talks on the 13th" is that meeting; with
+        two or more candidates the mention stays on its own rather than guess. Only named
+        persons and organisations count as shared participants here: "North Korean" is in
+        half the events.
+        """
+        family = type_family(event.type)
+        candidates = [
+            self.groups[index]
+            for index in sorted(self._by_document.get((event.mention.document, family), ()))
+            if self.groups[index][0].precision not in (*_UNDATED, "publication")
+            and set(self.groups[index][0].principals) & set(event.principals)
+            and not _places_conflict(self.groups[index][0], event)
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _start(self, event: Event) -> None:
+        index = len(self.groups)
+        group = [event]
+        self.groups.append(group)
+        self._position[id(group)] = index
+        self._note_document(index, event)
+        for key in self._keys(event, _date_keys(event, as_leader=True)):
+            self._index.setdefault(key, []).append(index)
+
+    def _note_document(self, index: int, event: Event) -> None:
+        key = (event.mention.document, type_family(event.type))
+        self._by_document.setdefault(key, set()).add(index)
+
+    def _candidates(self, event: Event) -> list[int]:
+        """Indexes of the groups whose first mention may be the same event, in order."""
+        found: set[int] = set()
+        for key in self._keys(event, _date_keys(event, as_leader=False)):
+            found.update(self._index.get(key, ()))
+        return sorted(found)
+
+    @staticmethod
+    def _keys(event: Event, date_keys: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+        """By participant (as ``_actors_overlap`` compares them), and by article for the
+        events one article may tell twice without naming anyone in common."""
+        family = type_family(event.type)
+        names = event.principals or event.actors
+        keys = [(family, "name", name, *key) for name in names for key in date_keys]
+        if _may_retell(event, event):
+            keys += [(family, "document", event.mention.document, *key) for key in date_keys]
+        return keys
+
+
+def _date_keys(event: Event, as_leader: bool) -> list[tuple[object, ...]]:
+    """Where a group's first mention is filed (``as_leader``), or where a mention looks for
+    it: equal values; day-like intervals; days inside a month or week, both ways."""
+    if event.date is None or event.precision in _UNDATED:
+        return []  # never the same event as another (``same_event``)
+    keys: list[tuple[object, ...]] = [("value", event.date.value)]
+    interval = event.interval
+    if interval is None:
+        return keys
+    if event.precision in _DAY_LIKE:
+        keys.append(("interval", interval))
+    if event.precision in _FINE:
+        # a leader is found by the months and weeks around it; a mention finds them by its day
+        keys.append(("day", interval[0]) if as_leader else ("covering", interval[0]))
+    if event.precision in _CONTAINERS:
+        tag = "covering" if as_leader else "day"
+        keys += [(tag, day) for day in _days(interval)]
+    return keys
 
 
 def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
     """Join groups that other articles date differently: the same type, two or more named
     participants in common, days less than a week apart, and no article in both."""
     joined: list[list[Event]] = []
+    # (type, participant, first day) -> joined groups: candidates share a participant
+    by_day: dict[tuple[str, str, date], list[int]] = {}
     for group in groups:
-        target = next((j for j in joined if _conflicting(j, group)), None)
-        if target is None:
-            joined.append(list(group))
-        else:
-            target.extend(group)
+        leader = group[0]
+        dated = leader.precision in _FINE and leader.interval is not None
+        first = leader.interval[0] if leader.interval is not None else date.min
+        window = range(-CONFLICT_DAYS, CONFLICT_DAYS + 1) if dated else range(0)
+        nearby = {
+            index
+            for name in leader.principals
+            for offset in window
+            for index in by_day.get((type_family(leader.type), name, first + timedelta(offset)), ())
+        }
+        target = next((i for i in sorted(nearby) if _conflicting(joined[i], group)), None)
+        if target is not None:
+            joined[target].extend(group)
+            continue
+        for name in leader.principals if dated else ():
+            by_day.setdefault((type_family(leader.type), name, first), []).append(len(joined))
+        joined.append(list(group))
     return joined
 
 
 def _conflicting(first: list[Event], second: list[Event]) -> bool:
     a, b = first[0], second[0]
-    if (
-        not _same_type(a, b)
-        or a.precision not in ("day", "time")
-        or b.precision not in ("day", "time")
-    ):
+    if type_family(a.type) != type_family(b.type) or a.planned != b.planned:
+        return False
+    if a.precision not in ("day", "time") or b.precision not in ("day", "time"):
         return False
     if {e.mention.document for e in first} & {e.mention.document for e in second}:
         return False
@@ -133,33 +259,6 @@ def single_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Every mention as an event of its own (``--no-merge``), in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
     return sorted((_merge([event]) for event in ordered), key=chronological_key)
-
-
-def _add_to_groups(groups: list[list[Event]], event: Event) -> None:
-    group = next((g for g in groups if same_event(g[0], event)), None)
-    if group is None:
-        groups.append([event])
-    else:
-        group.append(event)
-
-
-def _dated_group_in_document(groups: list[list[Event]], event: Event) -> list[Event] | None:
-    """The one dated event of the same article that an undated mention points back to.
-
-    "During the four-hour meeting" after "held talks on the 13th" is that meeting; with two
-    or more candidates the mention stays on its own rather than guess. Only named persons and
-    organisations count as shared participants here: "North Korean" is in half the events.
-    """
-    candidates = [
-        group
-        for group in groups
-        if group[0].precision not in (*_UNDATED, "publication")
-        and any(member.mention.document == event.mention.document for member in group)
-        and _same_type(group[0], event)
-        and set(group[0].principals) & set(event.principals)
-        and not _places_conflict(group[0], event)
-    ]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def _actors_overlap(first: Event, second: Event) -> bool:

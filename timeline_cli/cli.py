@@ -17,10 +17,9 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -28,12 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from timeline_cli import __version__
 from timeline_cli.controls import visible
-from timeline_cli.documents import load_documents
 from timeline_cli.engines import ENGINES, EngineUnavailable
-from timeline_cli.eval_events import GoldError, evaluate_events, events_table
-from timeline_cli.eval_timeline import evaluate_timelines
-from timeline_cli.eval_timex import evaluate, scores_table
-from timeline_cli.explain import Explanation, explain_documents, explanation_text
 from timeline_cli.export import json_line, json_text
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
 from timeline_cli.flaws import FlawLog
@@ -51,7 +45,6 @@ from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Chronology, Document, Notice
 from timeline_cli.nlp import ModelNotFound, load_pipeline
 from timeline_cli.output import OutputExists, OutputRefused, check_destination, write_atomically
-from timeline_cli.pipeline import RunResult, Settings, run, stream_events
 from timeline_cli.reading import (
     UnreadableFile,
     bounded_lines,
@@ -63,6 +56,12 @@ from timeline_cli.reading import (
 from timeline_cli.record_reader import RecordProblem, chronology_from_record
 from timeline_cli.render import render
 from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
+
+# The NLP (spaCy, the model) is imported inside the commands that parse, once their options
+# are checked: --help, --version and usage errors answer at once.
+if TYPE_CHECKING:
+    from timeline_cli.explain import Explanation
+    from timeline_cli.pipeline import RunResult, Settings
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a tool ended by SIGPIPE
@@ -206,15 +205,22 @@ def _error(errors: Console, message: str) -> None:
     errors.print(f"timeline: error: {visible(message)}", markup=False)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline-cli {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def main_callback(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", is_eager=True)
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=_show_version
+        ),
     ] = False,
 ) -> None:
-    if version:
-        typer.echo(f"timeline-cli {__version__}")
-        raise typer.Exit(EXIT_OK)
+    """Turn a folder of news articles into one dated, sourced, merged chronology of events."""
 
 
 @app.command()
@@ -270,6 +276,18 @@ def extract(
         ),
     ] = False,
     follow_symlinks: FollowSymlinksOption = False,
+    cache_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            metavar="FILE",
+            help="The parse cache, which spares unchanged articles a second parse. Default: "
+            "$TIMELINE_CACHE, else timeline-cli/parse-cache.sqlite3 in the user's cache folder.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
+    ] = False,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = _stderr(no_color)
@@ -279,27 +297,38 @@ def extract(
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
         if engine not in ENGINES:
             raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-        settings = Settings(
-            model, _parse_published(published or []), fields, jobs, engine, scheduler, not no_merge
-        )
+        published_dates = _parse_published(published or [])
         files, stdin_articles, unlisted = _inputs(paths, fields, errors, quiet, follow_symlinks)
         _check_output(output, force)
+        from timeline_cli.cache import default_cache_path
+        from timeline_cli.pipeline import Settings
+
+        cache = None if no_cache else cache_file or default_cache_path()
+        settings = Settings(
+            model, published_dates, fields, jobs, engine, scheduler, not no_merge, cache=cache
+        )
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped or unlisted else EXIT_OK)
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
-        filtered = replace(result, chronology=apply_filter(result.chronology, event_filter))
-        _emit(filtered, chosen_format, output, force, no_color)
+        filtered = apply_filter(result.chronology, event_filter)
+        _emit(filtered, len(result.skipped), chosen_format, output, force, no_color)
         if explain_dates:
-            used = _explain_used_dates(filtered.chronology, settings.model)
+            from timeline_cli.explain import explanation_text
+
+            used = _explain_used_dates(filtered, settings.model)
             errors.print(explanation_text(used))
     if not quiet:
         _report_notices(errors, result.chronology.notices)
+        for warning in result.cache_warnings:
+            errors.print(f"timeline: warning: {visible(warning)}", markup=False)
     raise typer.Exit(EXIT_SKIPPED if result.skipped or unlisted else EXIT_OK)
 
 
 def _explain_used_dates(chronology: Chronology, model: str | None) -> list[Explanation]:
     """The explanations of the date expressions the chronology's events were dated by."""
+    from timeline_cli.explain import explain_documents
+
     used = {(m.document, m.date_text) for e in chronology.events for m in e.mentions if m.date_text}
     documents = [d for d in chronology.documents if any(doc == d.id for doc, _ in used)]
     explained = explain_documents(load_pipeline(model), documents)
@@ -315,6 +344,8 @@ def _stream_jsonl(
     quiet: bool,
 ) -> list[str]:
     """Unmerged events to stdout as each batch of articles is parsed; the skipped files."""
+    from timeline_cli.pipeline import stream_events
+
     stream, events = stream_events(files, settings, stdin_articles)
     for event in events:
         if keeps(event_filter, event):
@@ -347,8 +378,7 @@ def show(
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
         _check_output(output, force)
         chronology = _read_chronology(file)
-        result = RunResult(apply_filter(chronology, event_filter), ())
-        _emit(result, chosen_format, output, force, no_color)
+        _emit(apply_filter(chronology, event_filter), 0, chosen_format, output, force, no_color)
 
 
 def _read_chronology(file: Path) -> Chronology:
@@ -389,6 +419,9 @@ def explain(
     with _reporting_errors(errors):
         arguments = [str(path) for path in paths]
         files, _, unlisted = _inputs(arguments, FieldNames(), errors, False, follow_symlinks)
+        from timeline_cli.documents import load_documents
+        from timeline_cli.explain import explain_documents, explanation_text
+
         loaded = load_documents(files, _parse_published(published or []))
         _report_notices(errors, tuple(n for n in loaded.notices if n.code in _ERROR_CODES))
         explanations = explain_documents(load_pipeline(model), loaded.documents, date_text)
@@ -413,6 +446,8 @@ def eval_timex(
     model: ModelOption = None,
 ) -> None:
     """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
+    from timeline_cli.eval_timex import evaluate, scores_table
+
     stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         scores, rows, flaws = evaluate(paths, model=model, errors=errors)
@@ -445,7 +480,9 @@ def eval_events(
     model: ModelOption = None,
 ) -> None:
     """Score dated events against hand-dated gold events (found, dated, typed, precision)."""
-    stderr = Console(stderr=True, highlight=False)
+    from timeline_cli.eval_events import GoldError, evaluate_events, events_table
+
+    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         scores = evaluate_events(folder, model=model)
     except (GoldError, ModelNotFound) as error:
@@ -480,6 +517,8 @@ def eval_timeline(
     if out.is_dir() and any(out.iterdir()) and not force:
         stderr.print(f"timeline: error: {out} is not empty; use --force to write into it")
         raise typer.Exit(EXIT_USAGE)
+    from timeline_cli.eval_timeline import evaluate_timelines
+
     try:
         scores, flaws = evaluate_timelines(folder, out, model)
     except (FileNotFoundError, ModelNotFound) as error:
@@ -612,6 +651,8 @@ def _run_with_progress(
     quiet: bool,
     stdin_articles: list[SourceArticle | RecordError] | None = None,
 ) -> RunResult:
+    from timeline_cli.pipeline import run
+
     stdin_articles = stdin_articles or []
     datasets = any(reader_kind(path) == "records" for path in files) or stdin_articles
     expected = None if datasets else len(files)  # a dataset's rows are counted as they come
@@ -634,14 +675,19 @@ def _run_with_progress(
 
 
 def _emit(
-    result: RunResult, output_format: str, output: Path | None, force: bool, no_color: bool
+    chronology: Chronology,
+    skipped: int,
+    output_format: str,
+    output: Path | None,
+    force: bool,
+    no_color: bool,
 ) -> None:
     with _writing(output):
         if output_format == "table" and output is None:
             console = Console(no_color=no_color, highlight=False)
-            render(console, result.chronology, len(result.skipped))
+            render(console, chronology, skipped)
             return
-        text = serialize(result.chronology, output_format)
+        text = serialize(chronology, output_format)
         if output is None:
             _write_stdout(text)
         else:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:  # imported on first use: reading the command line needs no dateparser
+    from dateparser.date import DateDataParser
 
 _SETTINGS = {
     # Whatever the text leaves out is filled from this fixed day, never from today; callers
@@ -33,6 +35,8 @@ _YEAR_FIRST_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
+    from dateparser.date import DateDataParser
+
     return DateDataParser(languages=["en"], settings=_SETTINGS)
 
 

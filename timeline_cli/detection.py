@@ -170,7 +170,7 @@ def _with_listed_days(candidates: list[Candidate]) -> list[Candidate]:
                 break
             listed[number.i] = Candidate(doc[number.i : number.i + 1], f"{month.group(1)} {number}")
             index = number.i + 1
-    kept = [c for c in candidates if not set(range(c.span.start, c.span.end)) & set(listed)]
+    kept = [c for c in candidates if not any(i in listed for i in range(c.span.start, c.span.end))]
     return sorted([*kept, *listed.values()], key=lambda candidate: candidate.span.start)
 
 

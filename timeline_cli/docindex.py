@@ -8,7 +8,7 @@ grows with its length, not with its length times its mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +43,26 @@ class DocIndex:
         """Whether the token stands inside a direct quotation ("...", “...”)."""
         at = bisect_right(self._quote_starts, token.idx) - 1
         return at >= 0 and token.idx < self._quotes[at][1]
+
+
+_ENTITIES = "timeline_cli.entities"
+
+
+def sentence_entities(sentence: Span) -> list[Span]:
+    """The entities of a sentence, as ``Span.ents`` gives them. That rebuilds every entity of
+    the Doc on each call, so they are listed once per Doc (in its ``user_data``) and the
+    sentence's are found by bisection: the cost of a mention stays that of its sentence."""
+    doc = sentence.doc
+    if _ENTITIES not in doc.user_data:
+        entities = list(doc.ents)
+        doc.user_data[_ENTITIES] = (entities, [entity.start for entity in entities])
+    entities, starts = doc.user_data[_ENTITIES]
+    found = []
+    index = bisect_left(starts, sentence.start)
+    while index < len(entities) and entities[index].end <= sentence.end:
+        found.append(entities[index])
+        index += 1
+    return found
 
 
 def _paragraph_starts(text: str) -> list[int]:

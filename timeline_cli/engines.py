@@ -17,11 +17,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timeline_cli.extraction import BATCH_SIZE, Extraction, extract_all, extract_batch
-from timeline_cli.models import Document
-from timeline_cli.nlp import load_pipeline
+if TYPE_CHECKING:  # the NLP is imported when extraction runs, not to read the options
+    from timeline_cli.extraction import Extraction, Limits
+    from timeline_cli.models import Document
 
 ENGINES = ("local", "dask")
 _INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
@@ -37,29 +37,34 @@ def extractions(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every article, in article order."""
+    from timeline_cli.extraction import Limits, document_batches, extract_all
+    from timeline_cli.nlp import load_pipeline
+
+    limits = limits or Limits()
+    batches = document_batches(documents, limits.batch_chars)
     if engine == "dask":
-        yield from _on_dask(documents, model, jobs, scheduler)
-    elif jobs > 1 and len(documents) > BATCH_SIZE:
-        yield from _in_processes(documents, model, jobs)
+        yield from _on_dask(batches, model, jobs, scheduler, limits)
+    elif jobs > 1 and len(batches) > 1:
+        yield from _in_processes(batches, model, jobs, limits)
     else:
-        yield from extract_all(load_pipeline(model), documents)
-
-
-def batches(documents: Sequence[Document], size: int = BATCH_SIZE) -> list[Sequence[Document]]:
-    return [documents[start : start + size] for start in range(0, len(documents), size)]
+        yield from extract_all(load_pipeline(model), documents, limits)
 
 
 def _in_processes(
-    documents: Sequence[Document], model: str | None, jobs: int
+    batches: list[Sequence[Document]], model: str | None, jobs: int, limits: Limits
 ) -> Iterator[Extraction]:
+    from timeline_cli.extraction import extract_batch
+
     # fork: workers share the parent's loaded model pages instead of loading their own copy
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_signals)
     finished = False
     try:
-        for extracted in pool.map(partial(extract_batch, model=model), batches(documents)):
+        work = partial(extract_batch, model=model, limits=limits)
+        for extracted in pool.map(work, batches):
             yield from extracted
         finished = True
     finally:
@@ -93,8 +98,14 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 
 def _on_dask(
-    documents: Sequence[Document], model: str | None, jobs: int, scheduler: str | None
+    batches: list[Sequence[Document]],
+    model: str | None,
+    jobs: int,
+    scheduler: str | None,
+    limits: Limits,
 ) -> Iterator[Extraction]:
+    from timeline_cli.extraction import extract_batch
+
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
@@ -117,7 +128,7 @@ def _on_dask(
                     dashboard_address=None,  # no web server, no port to fight over
                 )
                 client = Client(cluster)
-        futures = client.map(extract_batch, batches(documents), model=model, pure=False)
+        futures = client.map(extract_batch, batches, model=model, limits=limits, pure=False)
         for future in futures:  # in submission order: the articles' order
             yield from future.result()
     finally:

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_cli.events import extract_events
-from timeline_cli.extraction import BATCH_SIZE
 from timeline_cli.mentions import find_timexes
 from timeline_cli.models import Document, Event, Publication, Segment
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.timeml import TimemlDocument, iter_timeml_files, parse_timeml
 
 INCLUDING_RELATIONS = ("IS_INCLUDED", "DURING", "SIMULTANEOUS")
+_BATCH_SIZE = 32  # TimeML articles are short: a count of them bounds the memory
 
 
 @dataclass
@@ -108,7 +108,7 @@ def evaluate_anchoring(paths: Iterable[Path], model: str | None = None) -> Ancho
     nlp = load_pipeline(model)
     score = AnchoringScore()
     pairs = ((document.text, document) for document in documents)
-    for doc, timeml in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+    for doc, timeml in nlp.pipe(pairs, as_tuples=True, batch_size=_BATCH_SIZE):
         article = _article(timeml)
         events = extract_events(doc, article, find_timexes(doc, timeml.dct))
         score_document(timeml, events, score)

@@ -15,7 +15,6 @@ from pathlib import Path
 from rich.table import Table
 from spacy.tokens import Doc
 
-from timeline_cli.extraction import BATCH_SIZE
 from timeline_cli.flaws import FlawError, FlawLog
 from timeline_cli.mentions import Timex, find_timexes
 from timeline_cli.nlp import load_pipeline
@@ -24,6 +23,8 @@ from timeline_cli.timeml import TimemlDocument, iter_timeml_files, parse_timeml
 
 # The normalizer's types for look-alikes ("58-year-old") and impossible dates ("February 30").
 NOT_TEMPORAL = ("NONE", "INVALID")
+
+_BATCH_SIZE = 32  # TimeML articles are short: a count of them bounds the memory
 
 
 def evaluate(
@@ -65,7 +66,7 @@ def predict_all(
     pairs = ((document.text, document) for document in documents)
     return [
         (document, predictions(doc, document))
-        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=_BATCH_SIZE)
     ]
 
 

@@ -30,7 +30,7 @@ from timeline_cli.dating import (
     simultaneous_clause_date,
     when_clause_head,
 )
-from timeline_cli.docindex import DocIndex
+from timeline_cli.docindex import DocIndex, sentence_entities
 from timeline_cli.event_types import carried_event, classify, hazard_names, noun_type, speaks
 from timeline_cli.evidence import antecedent, participants, summary_of, told_tokens
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
@@ -234,7 +234,7 @@ class _ArticleReader:
                 return head.lower_ == "they" and dated
             if any(
                 e.root.i in words and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
-                for e in sentence.ents
+                for e in sentence_entities(sentence)
             ):
                 return True
             if head.lemma_.lower() in self.lexicon.speaker_nouns:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from timeline_cli.actors import PLACE_LABELS, ActorIndex
+from timeline_cli.docindex import sentence_entities
 from timeline_cli.predicates import is_verb
 
 NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "xcomp", "pcomp")
@@ -81,7 +82,7 @@ def _named_in(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     names: list[tuple[bool, bool, int, str]] = []
     places: list[str] = []
-    for entity in sentence.ents:
+    for entity in sentence_entities(sentence):
         if entity.root.i not in tokens:
             continue
         name = actors.canonical(entity)
@@ -116,7 +117,7 @@ def antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None
         subjects = {t.i for c in clause.head.children if c.dep_ in SUBJECTS for t in c.subtree}
     for reported in (c for c in clause.children if c.dep_ == "ccomp" and c.i < pronoun.i):
         subjects |= {t.i for c in reported.children if c.dep_ in SUBJECTS for t in c.subtree}
-    for entity in sentence.ents:
+    for entity in sentence_entities(sentence):
         if entity.root.i in subjects and entity.label_ in ("PERSON", "ORG"):
             name = actors.canonical(entity)
             if name:

@@ -7,6 +7,8 @@ The tense of the verb that governs an expression decides the direction of "Frida
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -55,13 +57,14 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """
     timexes = []
     narrative = _Narrative()
+    paragraph_of = _paragraph_index(doc)
     candidates = temporal_candidates(doc)
-    captions = caption_dates(doc, candidates, anchor)
+    captions = caption_dates(doc, candidates, anchor, paragraph_of)
     for candidate in candidates:
         span = candidate.span
         governor = speech_verb_before(span) or governing_verb(span.root)
         tense = direction_of(span, governor)
-        paragraph = doc.text.count("\n\n", 0, span.start_char)
+        paragraph = paragraph_of(span.start_char)
         day, previous = narrative.recent(paragraph)
         effective_anchor = captions.get(paragraph) or anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
@@ -99,21 +102,20 @@ _CREDIT = re.compile(
 )
 
 
-def caption_dates(doc: Doc, candidates: list[Candidate], anchor: date | None) -> dict[int, date]:
+def caption_dates(
+    doc: Doc,
+    candidates: list[Candidate],
+    anchor: date | None,
+    paragraph_of: Callable[[int], int],
+) -> dict[int, date]:
     """Captions carry their own date ("This image ... Sunday, Aug. 28, 2005 ... (AP Photo)",
     "... Thursday night ... Video provided by J. Doe 2/1/19"): by paragraph, the day a
     caption's relative dates are told from."""
     found: dict[int, date] = {}
-    starts = [0, *(m.end() for m in re.finditer(r"\n\n", doc.text))]
-    credited = {
-        number
-        for number, start in enumerate(starts)
-        if _CREDIT.search(
-            doc.text, start, starts[number + 1] if number + 1 < len(starts) else len(doc.text)
-        )
-    }
+    text = doc.text  # built once: a Doc rebuilds its text on each access
+    credited = {paragraph_of(match.start()) for match in _CREDIT.finditer(text)}
     for candidate in candidates:
-        paragraph = doc.text.count("\n\n", 0, candidate.span.start_char)
+        paragraph = paragraph_of(candidate.span.start_char)
         if paragraph not in credited or paragraph in found:
             continue
         if not re.search(r"\b[12]\d{3}\b|\d{1,2}/\d{1,2}/\d{2,4}", candidate.text):
@@ -122,6 +124,13 @@ def caption_dates(doc: Doc, candidates: list[Candidate], anchor: date | None) ->
         if value is not None and value.precision == "day" and value.interval is not None:
             found[paragraph] = value.interval[0]
     return found
+
+
+def _paragraph_index(doc: Doc) -> Callable[[int], int]:
+    """The paragraph a character offset lies in, counted by blank lines before it: the text is
+    scanned once per Doc, not once per expression (a long article has thousands)."""
+    break_ends = [match.end() for match in re.finditer("\n\n", doc.text)]
+    return lambda offset: bisect_right(break_ends, offset)
 
 
 class _Narrative:

