@@ -54,6 +54,7 @@ _NUMBERS = {
     "six": 6,
 }
 _WEEKEND = re.compile(r"(\d{4})-W(\d{2})-WE")
+_DESCRIPTIVE = ("decade", "century")
 _BARE_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening", "day", "the day", "the night")
 _DEICTIC = ("today", "tonight", "yesterday", "this morning", "this afternoon", "this evening")
 
@@ -133,6 +134,9 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
         noun = node.head
         if not _inside(noun, timex) and (node.dep_ == "poss" or is_event_noun(noun, lexicon)):
             return carrier(noun, lexicon)
+        descriptive = timex.value is not None and timex.value.precision in _DESCRIPTIVE
+        if descriptive and node.dep_ in ("compound", "amod", "nummod") and not _inside(noun, timex):
+            return None  # a period that describes a thing: "the 11th century temple"
     if node.dep_ == "pobj" and node.head.head.pos_ in ("NOUN", "PROPN"):
         noun = node.head.head
         if is_event_noun(noun, lexicon) and not _inside(noun, timex):

@@ -12,10 +12,11 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-_OPENING_QUOTES = "“«"
-_CLOSING_QUOTES = "”»"
+# Wire copy typed on old systems writes `` and '' for curly quotes.
+_OPENING_QUOTES = ("“", "«", "``")
+_CLOSING_QUOTES = ("”", "»", "''")
 _STRAIGHT_QUOTE = '"'
-_QUOTE_OR_BREAK = re.compile(r'[“”«»"]|\n\n')
+_QUOTE_OR_BREAK = re.compile(r'[“”«»"]|``|\'\'|\n\n')
 
 
 class DocIndex:

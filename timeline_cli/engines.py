@@ -125,7 +125,7 @@ def _on_dask(
                     threads_per_worker=1,
                     processes=True,
                     silence_logs=logging.CRITICAL,
-                    dashboard_address=None,  # no web server, no port to fight over
+                    dashboard_address=":0",  # a free port: none to fight over with others
                 )
                 client = Client(cluster)
         futures = client.map(extract_batch, batches, model=model, limits=limits, pure=False)

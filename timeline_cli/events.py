@@ -300,9 +300,8 @@ class _SentenceDater:
             dating = self.dating(token)
             if dating is not None and self._unplaceable(dating):
                 dating = None  # "that morning" with no day told before it
-            if dating is None and (
-                is_speech(token, self.lexicon) or (self.reader.as_reported and mood != PLANNED)
-            ):
+            saying = is_speech(token, self.lexicon) and not _is_passive(token)
+            if dating is None and (saying or (self.reader.as_reported and mood != PLANNED)):
                 dating = self._statement_dating()
             if dating is None or (mood == PLANNED and not dating.own):
                 continue
