@@ -480,3 +480,30 @@ def test_a_caption_tells_its_relative_dates_from_its_own_date(nlp: Language) -> 
     assert ("attack", "2019-01-31") in [(e.type, e.date.value if e.date else None) for e in events]
     assert ("other", "2019-04-09") in [(e.type, e.date.value if e.date else None) for e in events]
     assert not [e for e in events if e.trigger == "provide"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ten soldiers were killed on Monday when their helicopter crashed.",
+            ("accident", "2024-03-11"),
+        ),
+        ("The bombs went off almost simultaneously on Aug. 7, 1998.", ("attack", "1998-08-07")),
+        (
+            "The earthquake which struck the island on 12 January killed thousands.",
+            ("disaster", "2024-01-12"),
+        ),
+        ("The doctor was shot to death last Oct. 23.", ("attack", "2023-10-23")),
+        ("The prime minister expressed his sorrow on Tuesday.", ("statement", "2024-03-12")),
+        ("The engineer was hired in May 2009 by the promoters.", ("appointment", "2009-05")),
+        (
+            "The deadliest incident was on November 15, 2003, when two helicopters collided.",
+            ("accident", "2003-11-15"),
+        ),
+        ("The school expects to be closed until at least Sunday.", ("other", "2024-03-17")),
+        ("He was born in 1950 and died on 25 June that year.", ("death", "1950-06-25")),
+    ],
+)
+def test_rules_found_on_a_third_set(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dated(nlp, text)

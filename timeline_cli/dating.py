@@ -142,7 +142,7 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
         if is_event_noun(noun, lexicon) and not _inside(noun, timex):
             return carrier(noun, lexicon)
     before = doc[timex.start - 1] if timex.start > sentence.start else None
-    if before is not None and node.dep_ != "pobj" and is_event_noun(before, lexicon):
+    if before is not None and node.dep_ != "pobj" and _names_the_time_of(before, lexicon):
         if before.dep_ == "dobj" and is_verb(before.head):
             return before.head  # "returned its verdict Thursday evening"
         return carrier(before, lexicon)  # "the summit next month", "protests last week"
@@ -171,6 +171,14 @@ def _event_noun_before(node: Token, lexicon: Lexicon) -> Token | None:
         return None
     before = node.doc[node.head.i - 1]
     return before if is_event_noun(before, lexicon) else None
+
+
+def _names_the_time_of(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun a following date belongs to ("the summit next month"); not the object of
+    a verb's preposition, whose date is the verb's ("shot to death last Oct. 23")."""
+    if not is_event_noun(noun, lexicon):
+        return False
+    return not (noun.dep_ == "pobj" and is_verb(noun.head.head))
 
 
 def _next_conjunct(timex: Timex, verb: Token, sentence: Span) -> Token | None:

@@ -83,6 +83,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
     if _is_hazard(subject, lexicon, hazards) and lemma in (*lexicon.impact_verbs, "kill"):
         return "disaster"
     if lemma == "kill":
+        if _is_passive(verb) and _in_an_accident(verb, lexicon):
+            return "accident"  # "31 marines were killed when their helicopter crashed"
         return "death" if _is_passive(verb) else "attack"
     if lemma == "release":
         return _release_type(verb)
@@ -160,6 +162,14 @@ def _undoes(verb: Token, lexicon: Lexicon) -> bool:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return lemma in lexicon.undoing_verbs or any(
         f"{lemma} {p}" in lexicon.undoing_verbs for p in particles
+    )
+
+
+def _in_an_accident(verb: Token, lexicon: Lexicon) -> bool:
+    return any(
+        lexicon.verbs.get(child.lemma_.lower()) == "accident"
+        for child in verb.children
+        if child.dep_ in ("advcl", "conj")
     )
 
 
@@ -297,6 +307,8 @@ def _subject_noun(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+            return _counted(current.head)  # "the earthquake which struck Haiti"
         if subject is not None:
             return _counted(subject)
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):

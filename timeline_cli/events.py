@@ -361,7 +361,11 @@ class _SentenceDater:
             return Dating(day_value(timex.value), timex.text)
         anchor_head = when_clause_head(token)
         if anchor_head is not None:
-            found = self._timex_at(anchor_head) or self.dating(anchor_head, depth + 1)
+            found = (
+                self._timex_at(anchor_head)
+                or self.dating(anchor_head, depth + 1)
+                or self._subject_dating(anchor_head)
+            )
             if found is not None:
                 return found
         anchored = anchored_offset(token, self.dates)
@@ -404,6 +408,13 @@ class _SentenceDater:
         typed = classify(token, self.lexicon, self.reader.hazards) != OTHER
         if typed and (tense_of(token) == PRESENT or _progressive(token)):
             return self._speech_dating(speaker)  # "say they are expanding the recalls"
+        return None
+
+    def _subject_dating(self, verb: Token) -> Dating | None:
+        """The date of a copula's event subject: "the incident was on November 15, when ..."."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i in self.owned:
+            return own_dating(self.owned[subject.i], self.sentence)
         return None
 
     def _subject_event_dating(self, verb: Token, depth: int) -> Dating | None:

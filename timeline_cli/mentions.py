@@ -203,6 +203,8 @@ def direction_of(span: Span, governor: Token | None) -> str:
         return UNKNOWN  # "before flying home on 30 April": before the main event, not today
     tense = tense_of(governor)
     preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if tense != PAST and preposition is not None and preposition.lower_ in ("until", "till"):
+        return FUTURE  # "expects to be closed until at least Sunday"
     if tense == PAST and preposition is not None and preposition.lower_ in ("until", "till", "by"):
         perfect = any(c.lower_ == "had" for c in governor.children if c.dep_ == "aux")
         return PAST if perfect and preposition.lower_ == "by" else UNKNOWN

@@ -311,10 +311,16 @@ def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
     day = re.fullmatch(
         rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m1>{MONTH_PATTERN})"
         rf"|(?P<m2>{MONTH_PATTERN}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),? (?:of )?"
-        r"(?P<which>last|this|next) year",
+        r"(?P<which>last|this|next|that) year",
         text,
     )
     if day:
+        if day.group("which") == "that":  # "25 June that year": the year the story tells
+            told = context.previous.interval if context.previous is not None else None
+            if told is None:
+                return unresolved("month_with_relative_year")
+            month = month_number(day.group("m1") or day.group("m2"))
+            return on_day(date(told[0].year, month, int(day.group("d1") or day.group("d2"))))
         if context.anchor is None:
             return unresolved("month_with_relative_year")
         step = {"last": -1, "this": 0, "next": 1}[day.group("which")]
