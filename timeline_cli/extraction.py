@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from timeline_cli.actors import ActorIndex
 from timeline_cli.events import extract_events
@@ -40,17 +41,22 @@ def extract_all(
     ``as_reported``, undated events too: see ``extract_events``)."""
     pairs = ((document.body, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        timexes = find_timexes(doc, document.publication.date)
-        index = ActorIndex(doc)
-        events = extract_events(doc, document, timexes, actors=index, as_reported=as_reported)
-        actors = DocumentActors(
-            id=document.id,
-            counts=dict(index.counts),
-            kinds=dict(index.kinds),
-            aliases=dict(index.aliases),
-            roles={name: frozenset(titles) for name, titles in index.roles.items()},
-        )
-        yield Extraction(document, events, date_notices(document, timexes), actors)
+        yield extract_parsed(doc, document, as_reported)
+
+
+def extract_parsed(doc: Doc, document: Document, as_reported: bool = False) -> Extraction:
+    """What one parsed article holds (for callers that keep the parse, as eval-timeline)."""
+    timexes = find_timexes(doc, document.publication.date)
+    index = ActorIndex(doc)
+    events = extract_events(doc, document, timexes, actors=index, as_reported=as_reported)
+    actors = DocumentActors(
+        id=document.id,
+        counts=dict(index.counts),
+        kinds=dict(index.kinds),
+        aliases=dict(index.aliases),
+        roles={name: frozenset(titles) for name, titles in index.roles.items()},
+    )
+    return Extraction(document, events, date_notices(document, timexes), actors)
 
 
 def extract_batch(documents: Sequence[Document], model: str | None = None) -> list[Extraction]:
