@@ -480,3 +480,17 @@ def test_a_caption_tells_its_relative_dates_from_its_own_date(nlp: Language) -> 
     assert ("attack", "2019-01-31") in [(e.type, e.date.value if e.date else None) for e in events]
     assert ("other", "2019-04-09") in [(e.type, e.date.value if e.date else None) for e in events]
     assert not [e for e in events if e.trigger == "provide"]
+
+
+def test_as_reported_states_and_every_predicate_of_a_sentence_are_kept(nlp: Language) -> None:
+    """An entity's full timeline (eval-timeline) wants what the tablet has and weighs, both
+    undated and of type other, but not what it is."""
+    text = "The Quill tablet is light: it has a bright screen and weighs 600 grams."
+    published = date(2024, 5, 14)
+    document = Document("a", "a.txt", text, text, (Segment(0, 0, len(text)),),
+                        publication=Publication(published, "option"))  # fmt: skip
+    doc = nlp(text)
+    kept = extract_events(doc, document, find_timexes(doc, published), as_reported=True)
+    assert {event.trigger for event in kept} == {"have", "weigh"}
+    assert all(event.precision == "publication" for event in kept)
+    assert extract_events(doc, document, find_timexes(doc, published)) == []
