@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
 from timeline_cli.participation import (
     Target,
+    continuations,
     coreferent_mentions,
     involvement,
     name_mentions,
@@ -62,6 +65,29 @@ def test_a_name_another_target_owns_as_well_or_better_is_left_to_it(nlp: Languag
     assert [t.text for t in name_mentions(doc, marble, [store])] == ["Marble"]
 
 
+def test_a_lower_case_word_the_collection_capitalises_after_the_name_continues_it(
+    nlp: Language,
+) -> None:
+    docs = [nlp("Orchard news. Orchard makes the Quill Nano."), nlp("The Quill nano sold out.")]
+    plain = Target("Quill")
+    target = replace(plain, continuations=continuations(docs, plain))
+    assert "nano" in target.continuations
+    assert [t.text for t in name_mentions(docs[1], plain)] == ["nano"]  # Quill's "nano"
+    assert name_mentions(docs[1], target) == []
+    title = nlp("Orchard Praises Quill Buyers. Sales of the Quill rose.")
+    assert continuations([title], plain) == frozenset()  # a title capitalises every word
+
+
+def test_the_name_without_its_number_names_it_when_nothing_else_is_of_its_kind(
+    nlp: Language,
+) -> None:
+    text = "The Quill 4 sold out on Monday. The Quill returned on Tuesday."
+    assert {"sold", "returned"} <= predicates(nlp, text, "Quill 4")
+    text = "The Quill 4 sold out on Monday. The Quill 3 did not. The Quill returned on Tuesday."
+    assert "returned" not in predicates(nlp, text, "Quill 4")
+    assert "returned" not in predicates(nlp, "The Quill returned on Tuesday.", "Quill 4")
+
+
 def test_a_surname_after_a_title_names_the_person(nlp: Language) -> None:
     text = "Lena Varga founded Orchard in 1998. Ms. Varga resigned on Monday."
     assert {"founded", "resigned"} <= predicates(nlp, text, "Lena Varga")
@@ -100,10 +126,12 @@ def test_other_names_the_run_knows_name_the_entity(nlp: Language) -> None:
         # an object is the subject of the infinitive after it
         ("The strike prompted Lena Varga to call an election.", "Lena Varga",
          {"prompted", "call"}, set()),
-        # a name that only modifies a common noun: the noun, not what is done with it
+        # a name that modifies a common noun: as a subject or an object, it stands for the
+        # entity; after a preposition, only for that noun
+        ("Orchard sold ten million Quill players.", "Quill", {"sold"}, set()),
+        ("The Nikkei 225 index fell on Monday.", "Nikkei 225", {"fell"}, set()),
         ("Orchard promised refunds for Quill tablet use.", "Quill tablet", {"use"},
          {"promised"}),
-        ("Orchard sold ten million Quill players.", "Quill", {"players"}, {"sold"}),
         # the event a light verb's object names
         ("Lena Varga gave a keynote at the fair.", "Lena Varga", {"gave", "keynote"}, set()),
     ],

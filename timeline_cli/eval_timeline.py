@@ -29,7 +29,7 @@ from timeline_cli.flaws import FlawLog
 from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Actor, ChronologyEvent, Document, Publication, Segment
 from timeline_cli.nlp import load_pipeline
-from timeline_cli.participation import Target, involvement, particle_tokens
+from timeline_cli.participation import Target, continuations, involvement, particle_tokens
 from timeline_cli.pipeline import build_chronology
 from timeline_cli.semeval import (
     CatDocument,
@@ -145,6 +145,7 @@ def entity_timeline(entity: str, corpus: Corpus, entities: Sequence[str] = ()) -
     """The events an entity takes part in, as the task's ordered timeline; ``entities`` are
     all the targets, so that a name another target owns is left to it."""
     target = _target(entity, corpus.actors)
+    target = replace(target, continuations=continuations(corpus.parses.values(), target))
     others = [_target(other, ()) for other in entities if other != entity]
     light = _light_verbs()
     roles = {

@@ -8,28 +8,32 @@ launch of the store"). A subject also takes part in the verbs that share it: coo
 verbs without a subject of their own ("was made and marketed"), verbs it controls ("chose to
 step down"), participles hanging on its clause ("unveiled the phone, saying ...", "started by
 hinting ..."); an object in the infinitive that follows it ("prompted Apple Corps to file").
-A name that only modifies a common noun takes part in that noun alone ("iPod use"; in "sold
-21 million iPod players" the players are sold). The object of a preposition on a verb is
-not an argument ("downloaded from the store").
+The object of a preposition on a verb is not an argument ("downloaded from the store"). A
+name that modifies a common noun stands for the entity as a subject or an object ("sold 21
+million iPod players", "the Nikkei 225 index fell"), elsewhere only for that noun ("hearing
+loss from iPod use": the use, not the loss).
 
 Mentions are found by name, on noun phrases read from the parse, and by simple coreference:
 
-- a name mention is a noun phrase whose name words (capitalised words, numbers, and the
-  entity's own words: ``Apple CEO Steve Jobs``, ``the 3G iPhone``, ``iPods``) hold all the
-  entity's words with no further name after them (``iPod Touch`` is not ``iPod``, ``iPhone
-  3GS`` not ``iPhone 3G``); or stand for it: an alias the run links to it (``Jobs``), the
-  acronym of its capitalised words (``GM``), a person's surname, its last two words or more
-  (``Apple Corps`` for ``Beatles Apple Corps``), its first two words or more (``Dow Jones``),
-  or its one name word before a common noun (``iTunes`` for ``iTunes store``). A phrase that
-  names another target better belongs to that one: by a closer match, or as closely by more
-  of its words (``Marble store`` is not ``Marble`` when both are targets);
+- a name mention is a noun phrase whose name words (capitalised words but titles, numbers,
+  and the entity's own words: ``Apple CEO Steve Jobs``, ``the 3G iPhone``, ``iPods``) hold all
+  the entity's words with no further name after them (``iPod Touch`` is not ``iPod``, nor is
+  ``iPod nano`` where the collection writes ``iPod Nano``; ``iPhone 3GS`` is not ``iPhone
+  3G``); or stand for it: an alias the run links to it (``Jobs``), the acronym of its
+  capitalised words (``GM``), a person's surname, its last two words or more (``Apple Corps``
+  for ``Beatles Apple Corps``), its first two words or more (``Dow Jones``), its one name word
+  before a common noun (``iTunes`` for ``iTunes store``), or, after the full name, the name
+  without its number in an article that names no other of its kind (``the Nikkei`` for
+  ``Nikkei 225``, but not ``iPhone`` next to ``iPhone 3GS``). A phrase that names another
+  target better belongs to that one: by a closer match, or as closely by more of its words
+  (``Marble store`` is not ``Marble`` when both are targets);
 - ``he``, ``his``... stand for a person entity when it is the subject told last before them
   (in the sentence, else the previous sentence's), or else the person named last;
-- ``it`` and ``its`` stand for another entity when it is the singular subject
-  told last before them in the sentence (for ``its``, any noun phrase), or the previous
-  sentence's subject, or, in a clause that opens the sentence, the main clause's subject
-  ("Even though it now uses ..., iPhone 4 has"); an expletive 'it' stands for nothing ("It was
-  announced that ...");
+- ``it`` and ``its`` stand for another entity when it is the singular subject told last
+  before them in the sentence (for ``its``, any noun phrase), or the previous sentence's
+  subject, or, in a clause that opens the sentence, the main clause's subject ("Even though
+  it now uses ..., iPhone 4 has"); an expletive 'it' stands for nothing ("It was announced
+  that ...");
 - ``the store`` stands for ``iTunes store`` once the article has named it.
 """
 
@@ -51,7 +55,7 @@ _OBJECTS = ("dobj", "dative", "attr", "oprd")
 _CONTROLLED = ("xcomp", "advcl", "pcomp", "conj")
 _PERSON_PRONOUNS = ("he", "she", "him", "his", "her")
 _THING_PRONOUNS = ("it", "its")
-_EXACT, _ALIAS, _PARTIAL = 3, 2, 1
+_EXACT, _ALIAS, _PARTIAL, _SHORT = 4, 3, 2, 1
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class Target:
 
     name: str
     aliases: tuple[str, ...] = ()
+    # Words that continue its name into another one ("nano" of "iPod nano", written "iPod
+    # Nano" somewhere in the collection).
+    continuations: frozenset[str] = frozenset()
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -119,7 +126,9 @@ def match_score(target: Target, tokens: Sequence[Token]) -> int:
     text = " ".join(words)
     if any(name_words(alias) == words for alias in target.aliases) or text == _acronym(target.name):
         return _ALIAS
-    return _PARTIAL if _stands_for(target, words, tokens) else 0
+    if _stands_for(target, words, tokens):
+        return _PARTIAL
+    return _SHORT if _shortened(target, words) else 0
 
 
 def _name_words_of(tokens: Sequence[Token], entity: tuple[str, ...]) -> tuple[str, ...]:
@@ -154,6 +163,14 @@ def _stands_for(target: Target, words: tuple[str, ...], tokens: Sequence[Token])
     return size >= 2 or all(word.isalpha() and word.islower() for word in rest)
 
 
+def _shortened(target: Target, words: tuple[str, ...]) -> bool:
+    """The name without its number ("Nikkei" for "Nikkei 225", "FTSE" for "FTSE 100 index")."""
+    rest = target.name.split()[len(words) :]
+    numbered = any(word.isdigit() for word in rest)
+    common = all(word.isdigit() or (word.isalpha() and word.islower()) for word in rest)
+    return target.words[: len(words)] == words and numbered and common
+
+
 def _is_run(words: tuple[str, ...], entity: tuple[str, ...]) -> bool:
     size = len(words)
     return any(entity[i : i + size] == words for i in range(len(entity) - size + 1))
@@ -175,14 +192,30 @@ def nominal_heads(doc: Doc | Span) -> Iterable[Token]:
 
 def name_mentions(doc: Doc, target: Target, others: Sequence[Target] = ()) -> list[Token]:
     """Heads of the noun phrases that name the target, and no other target better (by more
-    of the phrase: "Marble store" names the target "Marble store" rather than "Marble")."""
+    of the phrase: "Marble store" names the target "Marble store" rather than "Marble"). The
+    name without its number ("the Nikkei") names it after the full name, in an article that
+    names no other of its kind ("iPhone 3GS" next to "iPhone 4")."""
     found = []
-    for head in nominal_heads(doc):
-        tokens = name_tokens(head)
+    phrases = [(head, name_tokens(head)) for head in nominal_heads(doc)]
+    for head, tokens in phrases:
+        if head.lower_ in target.continuations or head.lemma_.lower() in target.continuations:
+            continue  # "the iPod nano" is not the iPod
         rank = _rank(target, tokens)
+        if rank[0] == _SHORT and not (found and _alone_of_its_kind(target, phrases)):
+            continue
         if rank[0] and all(_rank(other, tokens) <= rank for other in others):
             found.append(head)
     return found
+
+
+def _alone_of_its_kind(target: Target, phrases: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """No phrase names the target's first word with another word after it."""
+    first = target.words[0]
+    for _, tokens in phrases:
+        words = _name_words_of(tokens, target.words)
+        if first in words[:-1] and words[words.index(first) + 1] not in target.words:
+            return False
+    return True
 
 
 def _rank(target: Target, tokens: Sequence[Token]) -> tuple[int, int]:
@@ -394,8 +427,8 @@ def involvement(
     named = name_mentions(doc, target, others)
     found: set[int] = set()
     for mention in named:
-        if _modifier_use(mention, target):
-            found.add(mention.i)  # "iPod use": the use, not what is done with it
+        if _modifier_use(mention, target) and mention.dep_ not in (*_SUBJECTS, *_OBJECTS):
+            found.add(mention.i)  # "hearing loss from iPod use": the use, not the loss
         else:
             found |= predicates_of(mention)
     for mention in coreferent_mentions(doc, target, named):
@@ -413,6 +446,25 @@ def involvement(
 def _modifier_use(head: Token, target: Target) -> bool:
     """The name only modifies a common noun ("iPod players", "iTunes feature")."""
     return head.pos_ == "NOUN" and head.text.islower() and head.lower_ not in target.words
+
+
+def continuations(docs: Iterable[Doc], target: Target) -> frozenset[str]:
+    """Words written capitalised right after the target's name, mid-sentence, in any of the
+    articles: in lower case they still continue it ("iPod nano" after "iPod Nano"). First
+    sentences are left out: a title capitalises every word."""
+    size = len(target.words)
+    found = set()
+    for doc in docs:
+        for token in doc:
+            if token.i < size or token.is_sent_start or not token.text[:1].isupper():
+                continue
+            if token.sent.start == 0:
+                continue
+            before = doc[token.i - size : token.i]
+            if tuple(t.lower_ for t in before) == target.words and token.is_alpha:
+                found.add(token.lemma_.lower())
+                found.add(token.lower_)
+    return frozenset(found)
 
 
 def particle_tokens(token: Token) -> list[Token]:
