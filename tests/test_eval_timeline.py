@@ -50,6 +50,8 @@ def corpus(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         "The Quill tablet has a bright screen .",
         "Orchard unveiled the Quill tablet in 2010 .",
         "Lena Varga showed off the tablet .",
+        "Lena Varga made an appearance at the fair on Tuesday .",
+        "The Quill tablet has a new screen .",
     )
     return read_corpus([(article, WEDNESDAY)], None)
 
@@ -76,12 +78,19 @@ def test_a_phrasal_verb_is_written_with_its_particle(corpus: Corpus) -> None:
     assert any(line.endswith("7-6-showed_off") for line in lines(corpus, "Lena Varga"))
 
 
+def test_a_support_verb_construction_is_written_as_its_noun(corpus: Corpus) -> None:
+    """As TimeML annotates it: "made an appearance" is an appearance; what the tablet has is
+    no event of its own."""
+    assert "2\t2012-03-06\t7-7-appearance" in lines(corpus, "Lena Varga")
+    assert any(line.endswith("7-8-has") for line in lines(corpus, "Quill tablet"))
+
+
 def test_past_events_without_a_date_take_the_occasion_the_report_tells(corpus: Corpus) -> None:
     """Praised and showed off in the past tense: on Monday, the day of the recall told before,
     not on Wednesday's report; a state in the present tense holds on the day of the report;
     a year told on the way ("in 2010") is no occasion."""
     varga = lines(corpus, "Lena Varga")
-    assert varga == ["1\t2012-03-05\t7-3-praised", "1\t2012-03-05\t7-6-showed_off"]
+    assert varga[:2] == ["1\t2012-03-05\t7-3-praised", "1\t2012-03-05\t7-6-showed_off"]
     assert "3\t2012-03-07\t7-4-has" in lines(corpus, "Quill tablet")
 
 

@@ -200,6 +200,25 @@ def test_coreferent_mentions_take_part_as_names_do(nlp: Language) -> None:
     assert {"unveiled", "sold"} <= predicates(nlp, text, "Quill tablet")
 
 
-def test_a_phrasal_verb_is_written_with_its_particle(nlp: Language) -> None:
-    doc = nlp("Lena Varga showed off the new tablet.")
-    assert [token.text for token in particle_tokens(doc[2])] == ["showed", "off"]
+@pytest.mark.parametrize(
+    ("text", "verb", "words"),
+    [
+        ("Lena Varga showed off the new tablet.", "showed", ["showed", "off"]),
+        ("Lena Varga took the tablet out of her bag.", "took", ["took", "out"]),
+        ("Lena Varga took six months off in 2009.", "took", ["took", "off"]),
+        ("The tablet has ten hours of battery, up two hours.", "has", ["has"]),  # a measure
+        ("Lena Varga looked over the wall.", "looked", ["looked"]),  # a preposition
+    ],
+)
+def test_a_phrasal_verb_is_written_with_its_particle(
+    nlp: Language, text: str, verb: str, words: list[str]
+) -> None:
+    doc = nlp(text)
+    (token,) = [token for token in doc if token.text == verb]
+    assert [token.text for token in particle_tokens(token)] == words
+
+
+def test_the_agent_of_a_passive_takes_no_part_in_what_follows_it(nlp: Language) -> None:
+    text = "Tom Berg was recommended by Lena Varga to take over, and has been serving since."
+    found = predicates(nlp, text, "Lena Varga")
+    assert "recommended" in found and not ({"take", "serving"} & found)

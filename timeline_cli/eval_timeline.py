@@ -50,6 +50,9 @@ _OWN_DATES = ("day", "time")
 _AUXILIARIES = ("aux", "auxpass")
 # Clauses without a tense of their own: participles, infinitives, coordinated verbs.
 _NON_FINITE = ("advcl", "xcomp", "pcomp", "conj", "acl")
+# Verbs whose object names the event they tell: "made an appearance" is an appearance.
+# ("has a new screen" tells what the phone has: "have" is not one of them).
+_SUPPORT_VERBS = ("make", "take", "give", "hold", "pay", "extend", "deliver", "conduct")
 # How far back the occasion a report tells can lie: "yesterday", "on Friday", "last week".
 RECENT_DAYS = 7
 
@@ -195,11 +198,25 @@ def _mention_id(token: Token, cat: CatDocument) -> MentionId | None:
     """The task's id of a trigger and its particles; None in the title, which the task
     annotates no event in, or for a word the CAT tokens do not hold."""
     try:
-        tokens = dict.fromkeys(cat.token_at(word.idx) for word in particle_tokens(token))
+        words = particle_tokens(_named_by(token))
+        tokens = dict.fromkeys(cat.token_at(word.idx) for word in words)
         mention_id = cat.mention_id(list(tokens))
     except ValueError:
         return None
     return mention_id if mention_id.sentence != TITLE_SENTENCE else None
+
+
+def _named_by(verb: Token) -> Token:
+    """The word that names the event, as TimeML annotates it: the noun of a support-verb
+    construction ("gave his keynote", "made an appearance", "took medical leave"), else the
+    trigger itself."""
+    if verb.lemma_ not in _SUPPORT_VERBS:
+        return verb
+    for child in verb.children:
+        counted = any(c.dep_ == "nummod" for c in child.children) or child.ent_type_
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and not counted:
+            return child
+    return verb
 
 
 # --------------------------------------------------------------------------- dates

@@ -55,6 +55,8 @@ _OBJECTS = ("dobj", "dative", "attr", "oprd")
 _CONTROLLED = ("xcomp", "advcl", "pcomp", "conj")
 _PERSON_PRONOUNS = ("he", "she", "him", "his", "her")
 _THING_PRONOUNS = ("it", "its")
+# Adverbs that make a phrasal verb when nothing follows them ("took the phone out of ...").
+_PARTICLES = ("out", "off", "up", "down", "away", "back", "over")
 _EXACT, _ALIAS, _PARTIAL, _SHORT = 4, 3, 2, 1
 
 
@@ -386,8 +388,8 @@ def predicates_of(mention: Token) -> set[int]:
     elif node.dep_ == "pobj":
         preposition = head
         governor = preposition.head
-        if preposition.dep_ == "agent":
-            found |= {governor.i} | _sharing_subject(governor)
+        if preposition.dep_ == "agent":  # only the passive verb: "was recommended by Jobs
+            found.add(governor.i)  # to take over" tells Cook's taking over
         elif preposition.dep_ == "prep" and governor.pos_ in ("NOUN", "PROPN"):
             found.add(governor.i)
     return found
@@ -468,8 +470,19 @@ def continuations(docs: Iterable[Doc], target: Target) -> frozenset[str]:
 
 
 def particle_tokens(token: Token) -> list[Token]:
-    """A phrasal verb's words: the verb and its particles ("showed off", "taking ... out")."""
-    return sorted([token, *(c for c in token.children if c.dep_ == "prt")], key=lambda t: t.i)
+    """A phrasal verb's words: the verb and its particles ("showed off", "taking ... out of",
+    "took six months off")."""
+    particles = [
+        child
+        for child in token.children
+        if child.dep_ == "prt"
+        or (
+            child.dep_ in ("prep", "advmod")
+            and child.lower_ in _PARTICLES
+            and all(grandchild.dep_ == "prep" for grandchild in child.children)
+        )
+    ]
+    return sorted([token, *particles], key=lambda t: t.i)
 
 
 __all__ = [
