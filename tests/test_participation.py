@@ -49,6 +49,7 @@ def predicates(
         ("The NRU called a strike on Friday.", "Northern Rail Union", ["NRU"]),  # an acronym
         ("The Dow Jones closed lower on Friday.", "Dow Jones Industrial Average", ["Jones"]),
         ("Pebble sued Orchard on Monday.", "Beetles Pebble Records", []),  # one word of the middle
+        ("U.S. stock markets fell on Monday.", "US stock markets", ["markets"]),  # dots aside
     ],
 )
 def test_noun_phrases_name_the_entity_by_all_or_telling_parts_of_its_name(

@@ -76,8 +76,13 @@ class Target:
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """The words of a name, lower case: ``iPhone 3G`` -> (``iphone``, ``3g``)."""
-    return tuple(word.lower() for word in text.split() if any(c.isalnum() for c in word))
+    """The words of a name, lower case and without dots: ``U.S. dollar`` -> (``us``,
+    ``dollar``)."""
+    return tuple(_plain(word) for word in text.split() if any(c.isalnum() for c in word))
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace(".", "")
 
 
 # --------------------------------------------------------------------------- name mentions
@@ -108,9 +113,9 @@ def phrase_words(tokens: Sequence[Token]) -> tuple[str, ...]:
     glued = False
     for token in tokens:
         if glued and words:
-            words[-1] += token.lower_
+            words[-1] += _plain(token.text)
         else:
-            words.append(token.lower_)
+            words.append(_plain(token.text))
         glued = not token.whitespace_ and token.i + 1 < len(token.doc)
         glued = glued and token.nbor(1) in tokens
     return tuple(word for word in words if any(c.isalnum() for c in word))
@@ -140,7 +145,8 @@ def _name_words_of(tokens: Sequence[Token], entity: tuple[str, ...]) -> tuple[st
     kept = [
         token
         for token in tokens
-        if (_is_name_word(token) and token.lower_ not in title_words()) or token.lower_ in entity
+        if (_is_name_word(token) and token.lower_ not in title_words())
+        or _plain(token.text) in entity
     ]
     words = []
     for word in phrase_words(kept):
@@ -447,7 +453,7 @@ def involvement(
 
 def _modifier_use(head: Token, target: Target) -> bool:
     """The name only modifies a common noun ("iPod players", "iTunes feature")."""
-    return head.pos_ == "NOUN" and head.text.islower() and head.lower_ not in target.words
+    return head.pos_ == "NOUN" and head.text.islower() and _plain(head.text) not in target.words
 
 
 def continuations(docs: Iterable[Doc], target: Target) -> frozenset[str]:
@@ -463,7 +469,7 @@ def continuations(docs: Iterable[Doc], target: Target) -> frozenset[str]:
             if token.sent.start == 0:
                 continue
             before = doc[token.i - size : token.i]
-            if tuple(t.lower_ for t in before) == target.words and token.is_alpha:
+            if tuple(_plain(t.text) for t in before) == target.words and token.is_alpha:
                 found.add(token.lemma_.lower())
                 found.add(token.lower_)
     return frozenset(found)
