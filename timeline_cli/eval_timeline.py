@@ -1,18 +1,22 @@
 """``timeline eval-timeline``: entity timelines on SemEval-2015 Task 4 (Track A) data, scored.
 
 The articles are the task's tokenized CAT files, their publication dates the TimeML copies'.
-Extraction is that of ``timeline extract``, with undated factual events kept (dated by the
-report) and no merging, since the task lists every mention. Then, for each target entity
-(the first line of each gold file), the events it takes part in form its timeline: those
-whose predicate has the entity, or a pronoun or description standing for it, among its
+Extraction is that of ``timeline extract``, with undated factual events and states kept (dated
+by the report) and no merging, since the task lists every mention. Then, for each target
+entity (the first line of each gold file), the events it takes part in form its timeline:
+those whose predicate has the entity, or a pronoun or description standing for it, among its
 arguments (see ``participation``).
 
 Dates follow the narrative: an event told in the past tense without a date of its own
-happened when the events just told before it did ("Jobs said yesterday ..." then "Jobs also
-said ..."), not on the day of the report; one in the present tense holds on that day. Events
-are ordered by date (equal dates share a position); undated events get position 0, which the
-task ignores. Each event's mention is written as the task's ``DOCID-SENTENCE-word`` id of its
-trigger, with a phrasal verb's particle (``showed_off``).
+happened on the occasion the report tells ("Jobs said yesterday ..." then "Jobs also said
+..."): the day of the last event told before it that the text dates within a week before the
+report, if any, else the report's day; one in the present tense holds on the report's day.
+Dates are written as the task's gold writes most of them, TimeML values cut to their
+precision (``2010-06-07``, ``2006-03``, ``1976``). Events are ordered by date (equal dates
+share a position); undated events get position 0, which the task ignores. Each event's mention
+is the task's ``DOCID-SENTENCE-word`` id of the word that names it, as TimeML annotates it:
+the noun of a support-verb construction (``keynote`` in "gave his keynote"), a phrasal verb
+with its particle (``showed_off``).
 """
 
 from __future__ import annotations

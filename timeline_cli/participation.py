@@ -122,8 +122,9 @@ def phrase_words(tokens: Sequence[Token]) -> tuple[str, ...]:
 
 
 def match_score(target: Target, tokens: Sequence[Token]) -> int:
-    """How well a noun phrase's name words name a target: 3 all its words (and no further
-    name after them), 2 an alias or acronym, 1 a part that can stand for it, 0 not at all."""
+    """How well a noun phrase's name words name a target: all its words and no further name
+    after them (4), an alias or its acronym (3), a part that stands for it (2), the name
+    without its number (1), not at all (0)."""
     entity = target.words
     words = _name_words_of(tokens, entity)
     if not words:
@@ -201,8 +202,8 @@ def nominal_heads(doc: Doc | Span) -> Iterable[Token]:
 def name_mentions(doc: Doc, target: Target, others: Sequence[Target] = ()) -> list[Token]:
     """Heads of the noun phrases that name the target, and no other target better (by more
     of the phrase: "Marble store" names the target "Marble store" rather than "Marble"). The
-    name without its number ("the Nikkei") names it after the full name, in an article that
-    names no other of its kind ("iPhone 3GS" next to "iPhone 4")."""
+    name without its number ("the Nikkei") names it after a fuller mention, in an article
+    that names no other of its kind (no "iPhone 3GS" next to "iPhone 4")."""
     found = []
     phrases = [(head, name_tokens(head)) for head in nominal_heads(doc)]
     for head, tokens in phrases:
@@ -253,6 +254,7 @@ def coreferent_mentions(doc: Doc, target: Target, named: Sequence[Token]) -> lis
 def _stands_for_target(
     token: Token, person: bool, description: str | None, mentions: set[Token], first: Token
 ) -> bool:
+    """Whether a pronoun or a description stands for the target (see the module's doc)."""
     word = token.lower_
     if person and word in _PERSON_PRONOUNS:
         return _names(_person_antecedent(token, mentions), mentions)
@@ -329,9 +331,10 @@ def _name_head(token: Token) -> Token:
 
 
 def _thing_antecedent(pronoun: Token) -> Token | None:
-    """What 'it' or 'its' stands for: the subject told last before it in its sentence, else
-    the main subject of the sentence before; for a clause that opens the sentence ("Even
-    though it now uses ..., iPhone 4 has"), the main clause's subject."""
+    """What 'it' or 'its' stands for: the singular subject told last before it in its sentence
+    (for 'its', any noun phrase: "downloaded from the store since its launch"), else, for a
+    clause that opens the sentence, the main clause's subject ("Even though it now uses ...,
+    iPhone 4 has"), else the main subject of the sentence before."""
     sentence = pronoun.sent
     roles = _SUBJECTS if pronoun.lower_ == "it" else (*_SUBJECTS, *_OBJECTS, "pobj")
     before = [
@@ -452,7 +455,7 @@ def involvement(
 
 
 def _modifier_use(head: Token, target: Target) -> bool:
-    """The name only modifies a common noun ("iPod players", "iTunes feature")."""
+    """The name modifies a common noun ("iPod players", "iPod use")."""
     return head.pos_ == "NOUN" and head.text.islower() and _plain(head.text) not in target.words
 
 
@@ -464,12 +467,11 @@ def continuations(docs: Iterable[Doc], target: Target) -> frozenset[str]:
     found = set()
     for doc in docs:
         for token in doc:
-            if token.i < size or token.is_sent_start or not token.text[:1].isupper():
+            capitalised = token.text[:1].isupper() and token.is_alpha
+            if not capitalised or token.is_sent_start or token.sent.start == 0:
                 continue
-            if token.sent.start == 0:
-                continue
-            before = doc[token.i - size : token.i]
-            if tuple(_plain(t.text) for t in before) == target.words and token.is_alpha:
+            before = doc[max(token.i - size, 0) : token.i]
+            if tuple(_plain(t.text) for t in before) == target.words:
                 found.add(token.lemma_.lower())
                 found.add(token.lower_)
     return frozenset(found)
@@ -493,6 +495,7 @@ def particle_tokens(token: Token) -> list[Token]:
 
 __all__ = [
     "Target",
+    "continuations",
     "coreferent_mentions",
     "involvement",
     "match_score",
