@@ -67,7 +67,8 @@ def extract_events(
     """All events of one parsed article, in text order. With ``as_reported``, factual events
     the text does not date are kept too, dated by the publication date (precision
     ``publication``), as an entity's full timeline needs them; so are states ("has two
-    cameras") and every predicate of a sentence, not one per type and date."""
+    cameras"), quoted voices ('"...," said the coach') and every predicate of a sentence,
+    not one per type and date."""
     reader = _ArticleReader(
         doc, document, timexes, lexicon or load_lexicon(), actors or ActorIndex(doc), index
     )
@@ -180,8 +181,9 @@ class _ArticleReader:
         dated = not candidate.dating.publication
         if speech and not self._has_speaker(token, sentence, dated):
             return None
-        if speech and not dated and self._only_quotes(token):
+        if speech and not dated and self._only_quotes(token) and not self.as_reported:
             return None  # '"We will win," said the coach': a voice, not a dated event
+        # (as reported, it is still a saying the coach takes part in)
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
         word = self._naming_word(token)
