@@ -507,3 +507,28 @@ def test_a_caption_tells_its_relative_dates_from_its_own_date(nlp: Language) -> 
 )
 def test_rules_found_on_a_third_set(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in dated(nlp, text)
+
+
+def test_as_reported_states_and_every_predicate_of_a_sentence_are_kept(nlp: Language) -> None:
+    """An entity's full timeline (eval-timeline) wants what the tablet has and weighs, both
+    undated and of type other, but not what it is."""
+    text = "The Quill tablet is light: it has a bright screen and weighs 600 grams."
+    published = date(2024, 5, 14)
+    document = Document("a", "a.txt", text, text, (Segment(0, 0, len(text)),),
+                        publication=Publication(published, "option"))  # fmt: skip
+    doc = nlp(text)
+    kept = extract_events(doc, document, find_timexes(doc, published), as_reported=True)
+    assert {event.trigger for event in kept} == {"have", "weigh"}
+    assert all(event.precision == "publication" for event in kept)
+    assert extract_events(doc, document, find_timexes(doc, published)) == []
+
+
+def test_as_reported_a_voice_is_a_saying_of_its_speaker(nlp: Language) -> None:
+    text = '"We will win the vote," said Lena Varga.'
+    published = date(2024, 5, 14)
+    document = Document("a", "a.txt", text, text, (Segment(0, 0, len(text)),),
+                        publication=Publication(published, "option"))  # fmt: skip
+    doc = nlp(text)
+    assert extract_events(doc, document, find_timexes(doc, published)) == []
+    (said,) = extract_events(doc, document, find_timexes(doc, published), as_reported=True)
+    assert (said.trigger, said.type, said.actors) == ("say", "statement", ("Lena Varga",))

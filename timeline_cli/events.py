@@ -66,7 +66,9 @@ def extract_events(
 ) -> list[Event]:
     """All events of one parsed article, in text order. With ``as_reported``, factual events
     the text does not date are kept too, dated by the publication date (precision
-    ``publication``), as an entity's full timeline needs them."""
+    ``publication``), as an entity's full timeline needs them; so are states ("has two
+    cameras"), quoted voices ('"...," said the coach') and every predicate of a sentence,
+    not one per type and date."""
     reader = _ArticleReader(
         doc, document, timexes, lexicon or load_lexicon(), actors or ActorIndex(doc), index
     )
@@ -135,7 +137,7 @@ class _ArticleReader:
             if event is None:
                 continue
             key = (event.type, event.date.value if event.date else None)
-            if key not in seen:
+            if key not in seen or self.as_reported:  # as reported, every mention counts
                 seen.add(key)
                 events.append(event)
                 self._remember(event)
@@ -172,15 +174,16 @@ class _ArticleReader:
             return None
         if name == OTHER and (token.i in lenders or _hearsay(token)):
             return None
-        if name == OTHER and _is_state(token, self.lexicon):
+        if name == OTHER and _is_state(token, self.lexicon) and not self._reported_state(token):
             return None
         clause = token if is_verb(token) else _clause_of_noun(token, self.lexicon)
         names, places = participants(sentence, clause, token, self.actors)
         dated = not candidate.dating.publication
         if speech and not self._has_speaker(token, sentence, dated):
             return None
-        if speech and not dated and self._only_quotes(token):
+        if speech and not dated and self._only_quotes(token) and not self.as_reported:
             return None  # '"We will win," said the coach': a voice, not a dated event
+        # (as reported, it is still a saying the coach takes part in)
         dating = candidate.dating
         date, precision = _event_date(dating, self.document)
         word = self._naming_word(token)
@@ -200,6 +203,11 @@ class _ArticleReader:
             planned=candidate.mood == PLANNED,
             end=dating.end,
         )
+
+    def _reported_state(self, token: Token) -> bool:
+        """With ``as_reported``, a state is told as well ("the phone has two cameras"), but
+        not a copula."""
+        return self.as_reported and token.lemma_ != "be"
 
     def _naming_word(self, token: Token) -> Token:
         """The word that names the event: the noun a light verb carries ("gave a keynote"
