@@ -8,7 +8,7 @@ import pytest
 
 from timeline_cli.chronology import (
     _conflicting,
-    _merge,
+    merge_group,
     _places_conflict,
     chronological_key,
     merge_events,
@@ -202,5 +202,5 @@ def test_indexed_merge_groups_as_the_plain_scan_did(seed: int) -> None:
         )
         for index in range(chooser.randint(1, 120))
     ]
-    expected = sorted((_merge(group) for group in _scan_merge(events)), key=chronological_key)
+    expected = sorted((merge_group(group) for group in _scan_merge(events)), key=chronological_key)
     assert merge_events(events) == expected
