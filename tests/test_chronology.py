@@ -8,10 +8,10 @@ import pytest
 
 from timeline_cli.chronology import (
     _conflicting,
-    merge_group,
     _places_conflict,
     chronological_key,
     merge_events,
+    merge_group,
     same_event,
 )
 from timeline_cli.models import Event, Mention
