@@ -41,6 +41,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline_cli.chronology import merge_group
+from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import (
     EVENT_PREFIX,
     MENTION_PREFIX,
@@ -49,9 +50,10 @@ from timeline_cli.models import (
     Event,
     Notice,
 )
+from timeline_cli.reading import CORRECTIONS_FILE_NAME
 from timeline_cli.timevalue import TimeValue
 
-CORRECTIONS_FILE = "timeline-corrections.toml"
+CORRECTIONS_FILE = CORRECTIONS_FILE_NAME
 ACTIONS = ("split", "merge", "fix", "drop")  # in the order they are applied
 _FIELDS = {
     "fix": {"event", "date", "type", "note"},
@@ -64,6 +66,12 @@ CORRECTION_RULE = "correction"
 
 class CorrectionsError(ValueError):
     """A corrections file that cannot be used, with the file and the entry named."""
+
+
+def type_parents() -> dict[str, str | None]:
+    """Every type and subtype a correction may give, with the type a subtype belongs to."""
+    lexicon = load_lexicon()
+    return {**dict.fromkeys(lexicon.event_types), **lexicon.parents}
 
 
 def corrections_files(paths: Iterable[Path]) -> list[Path]:

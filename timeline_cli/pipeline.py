@@ -10,12 +10,11 @@ from pathlib import Path
 
 from timeline_cli.cache import ParseCache, cache_context, cached
 from timeline_cli.chronology import chronological_key, group_events, single_events
-from timeline_cli.corrections import apply_corrections, stable_ids
+from timeline_cli.corrections import apply_corrections, stable_ids, type_parents
 from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
 from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
-from timeline_cli.lexicon import load_lexicon
 from timeline_cli.models import Chronology, ChronologyEvent, Correction, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
@@ -122,7 +121,7 @@ def build_chronology(
         groups = join_copies(group_events(canonical), attributed)
     else:
         groups = [[event] for event in _in_order(canonical)]
-    corrected = apply_corrections(groups, corrections, _type_parents())
+    corrected = apply_corrections(groups, corrections, type_parents())
     all_notices.extend(corrected.notices())
     published = {document.id: document.publication.date for document in documents}
     kept = kept_ids | {identifier for c in corrections for identifier in c.events}
@@ -137,12 +136,6 @@ def build_chronology(
 
 def _in_order(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
-
-
-def _type_parents() -> dict[str, str | None]:
-    """Every type and subtype a correction may give, with the type a subtype belongs to."""
-    lexicon = load_lexicon()
-    return {**dict.fromkeys(lexicon.event_types), **lexicon.parents}
 
 
 def with_canonical_actors(event: Event, registry: Registry) -> Event:
