@@ -63,9 +63,7 @@ def test_drop_merge_split_and_an_unknown_id() -> None:
     assert groups == [["a", "c"], ["b"]]
     assert [c.applied for c in corrected.report] == [True, True, False]
     assert corrected.notices()[0].message == "fixes.toml: drop ev-0000000000: no such event"
-    dropped = apply_corrections(
-        corrected.groups[0:0] + [[first], [second]], [Correction("drop", (_id(second),))], {}
-    )
+    dropped = apply_corrections([[first], [second]], [Correction("drop", (_id(second),))], {})
     assert [g.events for g in dropped.groups] == [[first]]
 
 
