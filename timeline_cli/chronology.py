@@ -304,8 +304,18 @@ def merge_group(group: list[Event]) -> ChronologyEvent:
         subtype=dated.subtype,
         planned=all(event.planned for event in group),
         end_date=dated.end.value if dated.end is not None else None,
-        headline=dated.headline,
+        headline=dated.headline or _short(dated.summary),
     )
+
+
+HEADLINE_WORDS = 12  # as ``evidence.HEADLINE_WORDS``
+
+
+def _short(summary: str) -> str:
+    """A headline where the parse gave none: the start of the summary."""
+    words = summary.split()
+    text = " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    return text[:1].upper() + text[1:]
 
 
 def _best_supported(group: list[Event]) -> tuple[Event, tuple[DateConflict, ...]]:

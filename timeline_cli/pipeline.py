@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -126,12 +127,20 @@ def build_chronology(
     published = {document.id: document.publication.date for document in documents}
     kept = kept_ids | {identifier for c in corrections for identifier in c.events}
     merged = with_articles(stable_ids(corrected.events(), published, kept), attributed)
+    merged = [_without_descriptors(event, registry.descriptors) for event in merged]
     merged.sort(key=chronological_key)
     # Sorted, so that the order in which files were named changes nothing in the output.
     ordered = sorted(all_notices, key=lambda n: (n.document or "", n.code, n.message))
     named = {name for event in merged for name in (*event.actors, *event.places)}
     actors = tuple(actor for actor in registry.actors if actor.name in named)
     return Chronology(attributed, tuple(merged), tuple(ordered), actors, tuple(corrected.report))
+
+
+def _without_descriptors(event: ChronologyEvent, descriptors: set[str]) -> ChronologyEvent:
+    """The event without the nationalities and groups its articles use only as adjectives
+    ("North Korean defectors"): they took part in merging, they are no actors."""
+    actors = tuple(name for name in event.actors if name not in descriptors)
+    return replace(event, actors=actors) if actors != event.actors else event
 
 
 def _in_order(events: list[Event]) -> list[Event]:
@@ -144,11 +153,18 @@ def with_canonical_actors(event: Event, registry: Registry) -> Event:
     def canonical(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(registry.canonical(name) for name in names))
 
+    headline = event.headline
+    for name in (*event.actors, *event.places):
+        if registry.canonical(name) != name:  # "Cho Tae-yeol urges China": one spelling
+            headline = re.sub(
+                rf"(?<!\w){re.escape(name)}(?!\w)", registry.canonical(name), headline
+            )
     return replace(
         event,
         actors=canonical(event.actors),
         places=canonical(event.places),
         principals=canonical(event.principals),
+        headline=headline,
     )
 
 
