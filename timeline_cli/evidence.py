@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from timeline_cli.actors import PLACE_LABELS, ActorIndex
+from timeline_cli.actors import PLACE_LABELS, ActorIndex, title_words
 from timeline_cli.docindex import sentence_entities
 from timeline_cli.predicates import is_verb
 
@@ -343,7 +343,11 @@ def _noun_phrase(
     modifiers = [
         token for child in head.lefts if child.dep_ in _HEAD_MODIFIERS for token in child.subtree
     ]
-    tokens = sorted([*modifiers, head], key=lambda token: token.i)
+    first = min((token.i for token in modifiers), default=head.i)
+    tokens = list(sentence.doc[first : head.i + 1])  # hyphens and all: "Park Ji-won"
+    titles = [i for i, token in enumerate(tokens[:-1]) if token.lower_ in title_words()]
+    if head.pos_ == "PROPN" and titles:
+        tokens = tokens[titles[-1] + 1 :]  # a name after its title: "Foreign Minister Park"
     return _render(tokens[-_PHRASE_WORDS:], sentence, actors)
 
 
