@@ -274,7 +274,12 @@ def _actors_overlap(first: Event, second: Event) -> bool:
 
 
 def _places_conflict(first: Event, second: Event) -> bool:
-    return bool(first.places and second.places and not set(first.places) & set(second.places))
+    return bool(first.places and second.places and not _place_names(first) & _place_names(second))
+
+
+def _place_names(event: Event) -> set[str]:
+    """A place and its parts: "Beijing, China" is also "Beijing" (``actors._joined_places``)."""
+    return {part.strip() for place in event.places for part in (place, *place.split(","))}
 
 
 def merge_group(group: list[Event]) -> ChronologyEvent:
