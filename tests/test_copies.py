@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from timeline_cli.copies import COPY_JACCARD, are_copies, copy_groups, shingles
+from timeline_cli.copies import COPY_JACCARD, are_copies, copy_groups, shingles, signature
 
 STORY = (
     "Fishermen from the coastal town of Hwajin staged a protest on Tuesday against a planned "
@@ -66,3 +66,13 @@ def test_many_articles_with_identical_copies() -> None:
     groups = copy_groups(texts)
     assert len(groups) == 300
     assert [5, *range(300, 400)] in groups and [9, 400] in groups
+
+
+def test_signatures_agree_as_often_as_the_sets_overlap() -> None:
+    """MinHash is unbiased only with well-spread hash functions: sets of small numbers (as
+    structured as hashes can be) must agree in about a share J of their signature."""
+    first, second = frozenset(range(1000)), frozenset(range(100, 1100))  # Jaccard 0.818
+    agreement = float((signature(first) == signature(second)).mean())
+    assert abs(agreement - 0.818) < 0.1
+    unrelated = float((signature(first) == signature(frozenset(range(5000, 6000)))).mean())
+    assert unrelated < 0.05

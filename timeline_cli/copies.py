@@ -28,13 +28,19 @@ COPY_JACCARD = 0.5
 COPY_CONTAINMENT = 0.8
 MIN_CONTAINED_SHINGLES = 50
 BANDS, ROWS = 40, 3
-_PRIME = (1 << 61) - 1
 _CHUNK = 4096  # shingles hashed at once: bounds the memory of a very long article
 _WORD = re.compile(r"\w+")
-# Fixed coefficients: the same text gets the same signature in every run and process.
-_GENERATOR = np.random.default_rng(20120309)
-_A = _GENERATOR.integers(1, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
-_B = _GENERATOR.integers(0, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
+# One seed per hash function, fixed: the same text gets the same signature in every run.
+_SEEDS = np.random.default_rng(20120309).integers(0, 1 << 63, size=BANDS * ROWS, dtype=np.uint64)
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """SplitMix64's finalizer: a well-spread 64-bit hash of each value (arithmetic wraps)."""
+    values = values ^ (values >> np.uint64(30))
+    values = values * np.uint64(0xBF58476D1CE4E5B9)
+    values = values ^ (values >> np.uint64(27))
+    values = values * np.uint64(0x94D049BB133111EB)
+    return values ^ (values >> np.uint64(31))
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -49,13 +55,13 @@ def shingles(text: str) -> frozenset[int]:
 
 
 def signature(hashes: frozenset[int]) -> np.ndarray:
-    """The MinHash signature: for each of BANDS * ROWS hash functions, the least value."""
-    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    """The MinHash signature: for each of BANDS * ROWS hash functions (the shingle's hash
+    mixed with the function's seed), the least value over the shingles."""
+    values = _mix(np.fromiter(hashes, dtype=np.uint64, count=len(hashes)))
     least = np.full(BANDS * ROWS, np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, len(values), _CHUNK):
         chunk = values[start : start + _CHUNK, None]
-        # a, b and a shingle's hash are below 2**32: a * h + b fits in 64 bits
-        least = np.minimum(least, ((chunk * _A + _B) % _PRIME).min(axis=0))
+        least = np.minimum(least, _mix(chunk ^ _SEEDS).min(axis=0))
     return least
 
 
