@@ -20,7 +20,9 @@ from timeline_cli.corrections import (
     stable_ids,
     type_parents,
 )
+from timeline_cli.export import chronology_record
 from timeline_cli.models import Correction, Event, Mention
+from timeline_cli.record_reader import chronology_from_record
 from timeline_cli.timevalue import TimeValue
 
 
@@ -211,6 +213,7 @@ def test_corrections_survive_a_rerun_and_new_articles(story: Path, tmp_path: Pat
     record = json.loads((tmp_path / "second.json").read_text("utf-8"))
     assert [c["action"] for c in record["corrections"]] == ["split", "fix", "drop"]
     assert all(c["applied"] for c in record["corrections"])
+    assert chronology_record(chronology_from_record(record)) == record  # `show` reads it all
 
     (story / "end.txt").write_text(THE_END, encoding="utf-8")  # a new article, a plain re-run
     code, _ = _extract(str(story), "-o", str(tmp_path / "third.json"))
