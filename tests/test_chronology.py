@@ -8,10 +8,10 @@ import pytest
 
 from timeline_cli.chronology import (
     _conflicting,
-    _merge,
     _places_conflict,
     chronological_key,
     merge_events,
+    merge_group,
     same_event,
 )
 from timeline_cli.models import Event, Mention
@@ -202,5 +202,12 @@ def test_indexed_merge_groups_as_the_plain_scan_did(seed: int) -> None:
         )
         for index in range(chooser.randint(1, 120))
     ]
-    expected = sorted((_merge(group) for group in _scan_merge(events)), key=chronological_key)
+    expected = sorted((merge_group(group) for group in _scan_merge(events)), key=chronological_key)
     assert merge_events(events) == expected
+
+
+def test_a_place_in_two_parts_agrees_with_its_first_part() -> None:
+    whole = event("000", "2012-03-07", "day", ("Kim",), places=("Beijing, China",))
+    part = event("002", "2012-03-07", "day", ("Kim",), places=("Beijing",))
+    elsewhere = event("003", "2012-03-07", "day", ("Kim",), places=("Seoul",))
+    assert not _places_conflict(whole, part) and _places_conflict(whole, elsewhere)

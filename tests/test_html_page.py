@@ -20,6 +20,7 @@ from timeline_cli.export import chronology_record
 from timeline_cli.html_page import highlight_sentence, to_html
 from timeline_cli.models import (
     Actor,
+    ArticleRef,
     Chronology,
     ChronologyEvent,
     DateConflict,
@@ -410,3 +411,14 @@ def test_the_policy_blocks_a_load_that_slips_into_the_page(tmp_path: Path) -> No
     _, log, net_log = browse(page, tmp_path, "--dump-dom")
     assert page_requests(net_log) == []
     assert any("Content Security Policy" in line for line in console(log))
+
+
+def test_each_event_shows_its_headline_and_its_outlets() -> None:
+    event = replace(
+        chronology_event("2012-03-09", "day"),
+        headline="Kim Sung-hwan meets Clinton in Washington",
+        articles=(ArticleRef("a", outlet="AP"), ArticleRef("c", copy_of="a", outlet="AP")),
+    )
+    page = to_html(Chronology(DOCUMENTS, (event,), (), ACTORS))
+    assert '<h4 class="headline">Kim Sung-hwan meets Clinton in Washington</h4>' in page
+    assert '<span class="sources">1 source: AP</span>' in page

@@ -62,3 +62,34 @@ def test_table_shows_event_actors_place_and_summary_line() -> None:
     for expected in ("9 Mar 2012", "Kim met Clinton", "Hillary Clinton", "in Washington"):
         assert expected in text
     assert "1 event(s)" in text and "2 file(s) skipped" in text
+
+
+def test_the_table_shows_the_headline_and_notes_corrections() -> None:
+    event = replace(
+        chronology_event("2012-03-09", "day"),
+        headline="Clinton meets Kim Sung-hwan in Washington",
+        corrections=("date set to 2012-03-09 (was 2012-03-08)",),
+    )
+    console = Console(record=True, width=120, color_system=None)
+    render(console, Chronology((), (event,)))
+    text = console.export_text()
+    assert "Clinton meets Kim Sung-hwan in Washington" in text
+    assert "✎ date set to 2012-03-09 (was 2012-03-08)" in text
+
+
+def test_at_80_columns_names_stay_whole_and_every_line_fits() -> None:
+    actors = ("Kim Sung-hwan", "Hillary Clinton", "United Nations Security Council", "Ri Yong-ho")
+    event = replace(
+        chronology_event("2012-03-09", "day"),
+        headline="Kim Sung-hwan meets Hillary Clinton at the State Department in Washington",
+        actors=actors,
+        places=("Washington, D.C.",),
+    )
+    console = Console(record=True, width=80, color_system=None)
+    render(console, Chronology((), (event,)))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "Type" not in lines[1] and "Actors" not in lines[1]  # fewer columns
+    text = "\n".join(lines)
+    for name in (*actors, "in Washington, D.C.", "meeting"):
+        assert name in text  # on one line each

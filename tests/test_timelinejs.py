@@ -12,6 +12,7 @@ import pytest
 
 from timeline_cli.export import chronology_record
 from timeline_cli.models import (
+    ArticleRef,
     Chronology,
     ChronologyEvent,
     DateConflict,
@@ -308,3 +309,16 @@ def test_the_validator_rejects_what_the_documentation_does_not_allow() -> None:
     for data in bad:
         with pytest.raises((AssertionError, ValueError)):
             validate(data)
+
+
+def test_the_slide_headline_is_the_event_headline_and_outlets_are_named() -> None:
+    event = replace(
+        chronology_event("2012-03-09", "day"),
+        headline="Kim Sung-hwan meets <Hillary> Clinton",
+        articles=(ArticleRef("a", outlet="Yonhap"),),
+    )
+    slide = one(event)
+    assert slide["text"]["headline"] == "Kim Sung-hwan meets &lt;Hillary&gt; Clinton"
+    assert "<strong>1 source (Yonhap):</strong>" in slide["text"]["text"]
+    # a chronology saved before headlines: the type and actors, as before
+    assert one(chronology_event("2012-03-09", "day"))["text"]["headline"].startswith("Meeting: ")

@@ -8,6 +8,7 @@ the latest full name before it that contains it, and an acronym introduced in pa
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -34,11 +35,23 @@ def title_words() -> frozenset[str]:
     )
 
 
+# Words that name a side by its compass point ("the North", "the South's envoy"): a
+# shorthand the article resolves, not a name a chronology can show on its own.
+COMPASS_WORDS = ("north", "south", "east", "west")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
 def clean_name(span: Span) -> str | None:
     """The bare name of an entity, or None when what is left is not a usable name."""
     tokens = list(span)
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
+    owner = [i for i, token in enumerate(tokens[:-1]) if token.lower_ in _POSSESSIVES]
+    if owner and (
+        span.label_ == "PERSON"
+        or all(token.lower_ in COMPASS_WORDS for token in tokens[: owner[-1]])
+    ):  # "the South's Lim Sung-nam", not "Democratic People's Republic of Korea"
+        tokens = tokens[owner[-1] + 1 :]
     while tokens and tokens[-1].lower_ in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]
     if span.label_ == "PERSON":
@@ -50,7 +63,31 @@ def clean_name(span: Span) -> str | None:
         return None
     if re.search(r"[\[\]{}<>|@]", text):
         return None
+    if text.lower() in COMPASS_WORDS:
+        return None
     return text
+
+
+def is_modifier(span: Span) -> bool:
+    """A nationality or group used as an adjective ("North Korean defectors", "Chinese
+    authorities", "inter-Korean talks"): it describes a participant, it is not one."""
+    root = span.root
+    return span.label_ == "NORP" and (
+        root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "nmod")
+    )
+
+
+def title_span(person: Span) -> Span | None:
+    """The words written before a person's name that modify it ("U.S. Sectary of State" in
+    "U.S. Sectary of State Hillary Clinton"): a title, whatever its spelling."""
+    doc = person.doc
+    left = {token.i for child in person.root.lefts for token in child.subtree}
+    start = person.start
+    while start > 0 and start - 1 in left and not doc[start - 1].is_punct:
+        start -= 1
+    while start < person.start and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return doc[start : person.start] if start < person.start else None
 
 
 def is_title_modifier(span: Span) -> bool:
@@ -111,10 +148,14 @@ class ActorIndex:
         self._person_starts: list[int] = []  # in text order
         self.people: set[str] = set()  # canonical names of persons and organisations
         entities = [entity for entity in doc.ents if entity.label_ in ACTOR_LABELS]
+        titles = _title_spans(entities)
+        places, place_parts = _joined_places(entities)
         for entity in entities:
-            if is_title_modifier(entity):
+            if is_title_modifier(entity) or entity.start in place_parts:
                 continue
-            name = clean_name(entity)
+            if any(t.start <= entity.start and entity.end <= t.end for t in titles.values()):
+                continue  # a word of a title ("U.S. Sectary of" before "State Hillary ...")
+            name = places.get(entity.start) or clean_name(entity)
             if name is None:
                 continue
             if entity.label_ == "PERSON":
@@ -127,6 +168,10 @@ class ActorIndex:
         self.aliases: dict[str, str] = dict(self._acronyms)  # mention -> canonical name
         self.kinds: dict[str, str] = {}  # canonical name -> entity label
         self.counts: Counter[str] = Counter()  # names as written in full -> mentions
+        # Names only ever used as adjectives ("North Korean defectors"): they still tell
+        # which events are one, but are no actors to show (``Registry.descriptors``).
+        modifiers: set[str] = set()
+        heads: set[str] = set()
         for entity in entities:
             if entity.start not in self._names:
                 continue
@@ -139,9 +184,13 @@ class ActorIndex:
                 self.aliases[name] = canonical
             if label in ("PERSON", "ORG"):
                 self.people.add(canonical)
+            (modifiers if is_modifier(entity) else heads).add(canonical)
             role = title_before(entity) if label == "PERSON" else None
+            if role is None and entity.start in titles:
+                role = titles[entity.start].text
             if role:
                 self.roles.setdefault(canonical, set()).add(role)
+        self.descriptors = modifiers - heads
 
     def person_before(self, position: int) -> str | None:
         """The latest person named before a token, for 'he' and 'she'."""
@@ -170,6 +219,40 @@ class ActorIndex:
             return matches[before - 1][1]
         distinct = {full for _, full in matches}
         return distinct.pop() if len(distinct) == 1 else None
+
+
+def _title_spans(entities: list[Span]) -> dict[int, Span]:
+    """For each person whose title holds an entity ("U.S. Sectary of State Hillary Clinton"),
+    that title, by the person's start: the entities inside it are no actors."""
+    found = {}
+    for person in (entity for entity in entities if entity.label_ == "PERSON"):
+        span = title_span(person)
+        if span is not None and any(
+            span.start <= other.start and other.end <= span.end and other is not person
+            for other in entities
+        ):
+            found[person.start] = span
+    return found
+
+
+def _joined_places(entities: list[Span]) -> tuple[dict[int, str], set[int]]:
+    """Places written in two parts ("Washington, D.C.", "Nairobi, Kenya"): the whole name by
+    the first part's start, and the starts of the second parts (no names of their own)."""
+    names: dict[int, str] = {}
+    parts: set[int] = set()
+    for first, second in itertools.pairwise(entities):
+        doc = first.doc
+        if (
+            first.label_ == second.label_ == "GPE"
+            and second.start == first.end + 1
+            and doc[first.end].text == ","
+            and second.root.head.i in range(first.start, first.end)
+        ):
+            name = clean_name(first)
+            if name:
+                names[first.start] = f"{name}, {second.text}"
+                parts.add(second.start)
+    return names, parts
 
 
 def _acronyms(text: str) -> dict[str, str]:

@@ -8,12 +8,11 @@ group, not with every member, so no chain of near-matches joins unrelated events
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from timeline_cli.lexicon import OTHER
-from timeline_cli.models import ChronologyEvent, DateConflict, Event
+from timeline_cli.models import EVENT_PREFIX, ChronologyEvent, DateConflict, Event
 from timeline_cli.timevalue import PRECISION_RANK
 
 _UNDATED = ("unresolved", "unknown")
@@ -92,6 +91,16 @@ def _contains(coarse: Event, fine: Event) -> bool:
 
 def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Group mentions of the same event and return the groups in chronological order."""
+    return chronological(group_events(events))
+
+
+def chronological(groups: Iterable[list[Event]]) -> list[ChronologyEvent]:
+    """Each group of mentions as one event, in chronological order."""
+    return sorted((merge_group(group) for group in groups), key=chronological_key)
+
+
+def group_events(events: Iterable[Event]) -> list[list[Event]]:
+    """The mentions of each event, grouped (see the module's docstring)."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
     groups = _Groups()
     undated: list[Event] = []
@@ -106,8 +115,7 @@ def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
             groups.add(event)
         else:
             groups.append(group, event)
-    merged = [_merge(group) for group in _join_conflicting(groups.groups)]
-    return sorted(merged, key=chronological_key)
+    return _join_conflicting(groups.groups)
 
 
 def _days(interval: tuple[date, date]) -> list[date]:
@@ -258,7 +266,7 @@ def _conflicting(first: list[Event], second: list[Event]) -> bool:
 def single_events(events: Iterable[Event]) -> list[ChronologyEvent]:
     """Every mention as an event of its own (``--no-merge``), in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
-    return sorted((_merge([event]) for event in ordered), key=chronological_key)
+    return chronological([event] for event in ordered)
 
 
 def _actors_overlap(first: Event, second: Event) -> bool:
@@ -266,10 +274,18 @@ def _actors_overlap(first: Event, second: Event) -> bool:
 
 
 def _places_conflict(first: Event, second: Event) -> bool:
-    return bool(first.places and second.places and not set(first.places) & set(second.places))
+    return bool(first.places and second.places and not _place_names(first) & _place_names(second))
 
 
-def _merge(group: list[Event]) -> ChronologyEvent:
+def _place_names(event: Event) -> set[str]:
+    """A place and its parts: "Beijing, China" is also "Beijing" (``actors._joined_places``)."""
+    return {part.strip() for place in event.places for part in (place, *place.split(","))}
+
+
+def merge_group(group: list[Event]) -> ChronologyEvent:
+    """One event of its mentions: the date most articles give, everyone named, every
+    sentence. Its id is its first mention's (``Mention.key``), until ``corrections``
+    chooses a more stable one."""
     dated, conflicts = _best_supported(group)
     actors = tuple(dict.fromkeys(name for event in group for name in event.actors))
     places = tuple(dict.fromkeys(name for event in group for name in event.places))
@@ -278,10 +294,8 @@ def _merge(group: list[Event]) -> ChronologyEvent:
     )
     interval = dated.interval
     value = dated.date.value if dated.date is not None else None
-    first = mentions[0]
-    identity = f"{value}|{dated.type}|{first.document}|{first.start}|{first.trigger}"
     return ChronologyEvent(
-        id="ev-" + hashlib.sha1(identity.encode()).hexdigest()[:10],
+        id=EVENT_PREFIX + mentions[0].key,
         date=value if dated.precision not in _UNDATED else None,
         precision=dated.precision,
         start=interval[0] if interval else None,
@@ -295,7 +309,18 @@ def _merge(group: list[Event]) -> ChronologyEvent:
         subtype=dated.subtype,
         planned=all(event.planned for event in group),
         end_date=dated.end.value if dated.end is not None else None,
+        headline=dated.headline or _short(dated.summary),
     )
+
+
+HEADLINE_WORDS = 12  # as ``evidence.HEADLINE_WORDS``
+
+
+def _short(summary: str) -> str:
+    """A headline where the parse gave none: the start of the summary."""
+    words = summary.split()
+    text = " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    return text[:1].upper() + text[1:]
 
 
 def _best_supported(group: list[Event]) -> tuple[Event, tuple[DateConflict, ...]]:

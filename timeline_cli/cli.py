@@ -42,7 +42,7 @@ from timeline_cli.formats import (
     stdin_paths,
 )
 from timeline_cli.lexicon import load_lexicon
-from timeline_cli.models import Chronology, Document, Notice
+from timeline_cli.models import Chronology, Correction, Document, Notice
 from timeline_cli.nlp import ModelNotFound, load_pipeline
 from timeline_cli.output import OutputExists, OutputRefused, check_destination, write_atomically
 from timeline_cli.reading import (
@@ -288,6 +288,24 @@ def extract(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
     ] = False,
+    corrections_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            metavar="FILE",
+            help="Corrections to apply (dates, types, drops, merges, splits), instead of the "
+            "timeline-corrections.toml files beside the articles.",
+        ),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Add the articles to the chronology saved in -o FILE.json: its articles are "
+            "read again (from the parse cache), its ids and corrections kept, and it is "
+            "rewritten.",
+        ),
+    ] = False,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = _stderr(no_color)
@@ -298,14 +316,33 @@ def extract(
         if engine not in ENGINES:
             raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
         published_dates = _parse_published(published or [])
+        if update:
+            _check_update(output, chosen_format, event_filter, no_merge)
+            force = True  # the chronology updated is rewritten in place
         files, stdin_articles, unlisted = _inputs(paths, fields, errors, quiet, follow_symlinks)
         _check_output(output, force)
+        corrections = _corrections(paths, corrections_file)
+        kept_ids: frozenset[str] = frozenset()
+        if update and output is not None and output.exists():
+            files, missing, kept_ids, corrections = _updating(output, paths, files, corrections)
+            unlisted = (*unlisted, *missing)
+            if not quiet:
+                _report_notices(errors, tuple(Notice("skipped", m) for m in missing))
         from timeline_cli.cache import default_cache_path
         from timeline_cli.pipeline import Settings
 
         cache = None if no_cache else cache_file or default_cache_path()
         settings = Settings(
-            model, published_dates, fields, jobs, engine, scheduler, not no_merge, cache=cache
+            model,
+            published_dates,
+            fields,
+            jobs,
+            engine,
+            scheduler,
+            not no_merge,
+            cache=cache,
+            corrections=tuple(corrections),
+            kept_ids=kept_ids,
         )
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
@@ -322,7 +359,91 @@ def extract(
         _report_notices(errors, result.chronology.notices)
         for warning in result.cache_warnings:
             errors.print(f"timeline: warning: {visible(warning)}", markup=False)
+        _report_corrections(errors, result.chronology)
     raise typer.Exit(EXIT_SKIPPED if result.skipped or unlisted else EXIT_OK)
+
+
+def _corrections(paths: list[str], explicit: Path | None) -> list[Correction]:
+    """The corrections to apply: ``--corrections FILE``, else the files beside the articles."""
+    from timeline_cli.corrections import (
+        CorrectionsError,
+        corrections_files,
+        load_corrections,
+        type_parents,
+    )
+
+    if explicit is not None and not explicit.is_file():
+        raise UsageError(f"--corrections: no such file: {printable(explicit)}")
+    named = [Path(path) for path in paths if path != STDIN_ARGUMENT]
+    files = [explicit] if explicit is not None else corrections_files(named)
+    try:
+        return [entry for file in files for entry in load_corrections(file, type_parents())]
+    except CorrectionsError as error:
+        raise UsageError(str(error)) from None
+
+
+def _check_update(
+    output: Path | None, chosen_format: str, event_filter: EventFilter, no_merge: bool
+) -> None:
+    if output is None or chosen_format != "json":
+        raise UsageError("--update needs the chronology to update: -o FILE.json")
+    if not event_filter.is_empty or no_merge:
+        raise UsageError(
+            "--update keeps the whole merged chronology: filter it with `timeline show`"
+        )
+
+
+def _updating(
+    output: Path, paths: list[str], files: list[Path], corrections: list[Correction]
+) -> tuple[list[Path], tuple[str, ...], frozenset[str], list[Correction]]:
+    """For ``--update``: the saved chronology's articles added to those named (each file
+    once), those that cannot be found, the ids in use, and the saved corrections with the
+    files' own (a file's entry replaces a saved one for the same events)."""
+    from timeline_cli.corrections import merged_corrections
+
+    saved = _read_chronology(output)
+    folders = [output.parent] + [Path(p) for p in paths if p != STDIN_ARGUMENT and Path(p).is_dir()]
+    seen = {path.resolve() for path in files}
+    named = {path.name for path in files}  # a saved article named again from a new place
+    combined, missing = list(files), []
+    for document in sorted(saved.documents, key=lambda d: d.path):
+        found = _saved_article(document.path, folders)
+        if found is None and Path(document.path).name in named:
+            continue
+        if found is None:
+            missing.append(
+                f"{printable(output)}: article {document.id} ({document.path}) not found; "
+                "its events are left out"
+            )
+        elif found.resolve() not in seen:
+            seen.add(found.resolve())
+            combined.append(found)
+    kept = frozenset(event.id for event in saved.events)
+    return (
+        combined,
+        tuple(dict.fromkeys(missing)),
+        kept,
+        merged_corrections(saved.corrections, corrections),
+    )
+
+
+def _saved_article(path: str, folders: list[Path]) -> Path | None:
+    """A saved chronology's article: where its path leads from here, else from the
+    chronology's folder or a folder named on the command line."""
+    for candidate in (Path(path), *(folder / path for folder in folders)):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _report_corrections(errors: Console, chronology: Chronology) -> None:
+    applied = [c for c in chronology.corrections if c.applied]
+    if applied:
+        files = sorted({c.origin or "the saved chronology" for c in applied})
+        errors.print(
+            f"timeline: {len(applied)} correction(s) applied from {', '.join(files)}",
+            markup=False,
+        )
 
 
 def _explain_used_dates(chronology: Chronology, model: str | None) -> list[Explanation]:

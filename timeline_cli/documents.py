@@ -28,6 +28,7 @@ from timeline_cli.metadata import ArticleMetadata, load_metadata
 from timeline_cli.models import Document, Notice, Publication
 from timeline_cli.published import Dateline, dateline_publication, find_header_date, read_dateline
 from timeline_cli.reading import UnreadableFile, printable, read_article_text
+from timeline_cli.sources import credit_of
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ def _document(
         publication=publication,
         url=row.url or article.url,
         outlet=row.outlet or article.outlet,
+        credit=credit_of(cleaned.lines, article.text),
     )
     return document, dateline
 

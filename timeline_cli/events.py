@@ -32,7 +32,13 @@ from timeline_cli.dating import (
 )
 from timeline_cli.docindex import DocIndex, sentence_entities
 from timeline_cli.event_types import carried_event, classify, hazard_names, noun_type, speaks
-from timeline_cli.evidence import antecedent, participants, summary_of, told_tokens
+from timeline_cli.evidence import (
+    antecedent,
+    headline_of,
+    participants,
+    summary_of,
+    told_tokens,
+)
 from timeline_cli.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.mentions import PRESENT, Timex, tense_of
 from timeline_cli.models import Document, Event, Mention
@@ -202,6 +208,9 @@ class _ArticleReader:
             subtype=subtype,
             planned=candidate.mood == PLANNED,
             end=dating.end,
+            headline=headline_of(
+                sentence, clause, token, self.actors, places, candidate.mood == PLANNED, statement
+            ),
         )
 
     def _reported_state(self, token: Token) -> bool:

@@ -6,9 +6,11 @@ subject borrows the subject of the clause it hangs on ("Kim met Ban, before meet
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
-from timeline_cli.actors import PLACE_LABELS, ActorIndex
+from timeline_cli.actors import PLACE_LABELS, ActorIndex, title_words
 from timeline_cli.docindex import sentence_entities
 from timeline_cli.predicates import is_verb
 
@@ -197,3 +199,220 @@ def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
     words = "".join(parts).split()
     text = " ".join(words[:SUMMARY_WORDS])
     return text + " …" if len(words) > SUMMARY_WORDS else text
+
+
+# --- headlines ------------------------------------------------------------------------------
+
+HEADLINE_WORDS = 12
+_PHRASE_WORDS = 6  # an object or a subject longer than this is cut to its head and modifiers
+_HEAD_MODIFIERS = ("compound", "amod", "nmod", "nummod", "poss", "quantmod")
+_PLURAL_PRONOUNS = ("we", "they", "you", "i")
+_REPORTED_WORDS = 7
+
+
+def headline_of(
+    sentence: Span,
+    clause: Token,
+    trigger: Token,
+    actors: ActorIndex,
+    places: tuple[str, ...],
+    planned: bool,
+    statement: bool,
+) -> str:
+    """A short headline: subject, verb and object or place, in headline style ("Clinton
+    meets Kim Sung-hwan in Washington", "Kim to visit Beijing", "Defectors repatriated");
+    for an event noun, its phrase ("Talks with Wang Yi in Beijing"). Names are the
+    actors' canonical names. Empty when the parse gives neither subject nor object."""
+    if is_verb(clause):
+        words = _verb_headline(sentence, clause, actors, planned, statement)
+    else:
+        words = _noun_headline(sentence, trigger, actors)
+    if not words:
+        return ""
+    text = " ".join(words)
+    place = places[0] if places else None
+    if place and not statement and place not in text:
+        text += f" in {place}"
+    parts = text.split()
+    text = " ".join(parts[:HEADLINE_WORDS]) + (" …" if len(parts) > HEADLINE_WORDS else "")
+    return text[:1].upper() + text[1:]
+
+
+def _verb_headline(
+    sentence: Span, verb: Token, actors: ActorIndex, planned: bool, statement: bool
+) -> list[str]:
+    subject_head = _subject_head(verb)
+    subject = _noun_phrase(sentence, subject_head, actors) if subject_head is not None else ""
+    particle = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if planned:
+        form = f"to {'be ' + verb.text if passive else verb.lemma_}"
+    elif passive:
+        form = verb.text  # headline style drops the auxiliary: "Defectors repatriated"
+    else:
+        form = _present(verb.lemma_.lower(), _plural(subject_head, sentence))
+    told = _object_phrase(sentence, verb, actors, statement)
+    if not subject and not told:
+        return []
+    return [word for word in (subject, form, particle, told) if word]
+
+
+def _subject_head(verb: Token) -> Token | None:
+    """The head of the clause's subject, its own or borrowed (``subject_tokens``); None for
+    a pronoun that names nothing ("it", "this")."""
+    tokens = subject_tokens(verb)
+    doc = verb.doc
+    heads = [doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head == doc[i]]
+    if not heads:
+        return None
+    head = heads[0]
+    if head.pos_ == "PRON" and head.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    return head
+
+
+_OBJECT_PREPOSITIONS = (
+    "with",
+    "on",
+    "against",
+    "to",
+    "for",
+    "off",
+    "into",
+    "over",
+    "from",
+    "about",
+)
+_TIME_LABELS = ("DATE", "TIME")
+
+
+def _object_phrase(sentence: Span, verb: Token, actors: ActorIndex, statement: bool) -> str:
+    """What the verb acts on: its object, else a prepositional object ("met with Kim";
+    not a date: "on Monday"), else for a statement the start of the reported words."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):  # "entered its third day" too
+            extra = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "with"]
+            phrase = _noun_phrase(sentence, child, actors)
+            return " ".join([phrase, *(_prep_phrase(sentence, p, actors) for p in extra)])
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS:
+            phrase = _prep_phrase(sentence, child, actors)
+            if phrase:
+                return phrase
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if statement and reported is not None:
+        tokens = [
+            t for t in reported.subtree if not (t.i == reported.left_edge.i and t.dep_ == "mark")
+        ]
+        return _render(tokens, sentence, actors, limit=_REPORTED_WORDS)
+    return ""
+
+
+def _prep_phrase(sentence: Span, preposition: Token, actors: ActorIndex) -> str:
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.ent_type_ in _TIME_LABELS:
+        return ""
+    return f"{preposition.lower_} {_noun_phrase(sentence, noun, actors)}"
+
+
+def _noun_headline(sentence: Span, noun: Token, actors: ActorIndex) -> list[str]:
+    words = [_noun_phrase(sentence, noun, actors, keep_entities=False)]
+    words += [
+        _prep_phrase(sentence, child, actors)
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "of", "on", "against")
+    ][:1]
+    return [word for word in words if word]
+
+
+def _noun_phrase(
+    sentence: Span, head: Token, actors: ActorIndex, keep_entities: bool = True
+) -> str:
+    """A noun phrase as a headline names it: the actor it is (or its apposition names:
+    "the North's vice foreign minister, Ri Yong-ho"), by canonical name; a personal pronoun
+    by the person it stands for; else the noun with its modifiers, no article."""
+    if head.lower_ in PERSONAL_PRONOUNS:
+        return antecedent(head, sentence, actors) or ""
+    if keep_entities:
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        for token in (head, *apposed):
+            entity = _entity_at(sentence, token)
+            name = actors.canonical(entity) if entity is not None else None
+            if name and (token is head or entity.label_ in ("PERSON", "ORG")):
+                return name
+    modifiers = [
+        token for child in head.lefts if child.dep_ in _HEAD_MODIFIERS for token in child.subtree
+    ]
+    first = min((token.i for token in modifiers), default=head.i)
+    tokens = list(sentence.doc[first : head.i + 1])  # hyphens and all: "Park Ji-won"
+    titles = [i for i, token in enumerate(tokens[:-1]) if token.lower_ in title_words()]
+    if head.pos_ == "PROPN" and titles:
+        tokens = tokens[titles[-1] + 1 :]  # a name after its title: "Foreign Minister Park"
+    return _render(tokens[-_PHRASE_WORDS:], sentence, actors)
+
+
+def _entity_at(sentence: Span, token: Token) -> Span | None:
+    return next((e for e in sentence_entities(sentence) if e.start <= token.i < e.end), None)
+
+
+def _render(
+    tokens: list[Token], sentence: Span, actors: ActorIndex, limit: int = _PHRASE_WORDS
+) -> str:
+    """Tokens as written (spacing kept: "inter-Korean"), without articles; an entity among
+    them by its canonical name, a personal pronoun by its person; cut at ``limit`` words."""
+    parts: list[str] = []
+    previous: Token | None = None
+    first: Token | None = None
+    first_named = False
+    for token in tokens:
+        if previous is not None and token.i <= previous.i:
+            continue  # inside an entity already written
+        if token.dep_ == "det" or (token.is_punct and token.text not in "-‐–'’"):
+            continue
+        entity = _entity_at(sentence, token)
+        name = actors.canonical(entity) if entity is not None else None
+        if token.lower_ in PERSONAL_PRONOUNS:
+            name = antecedent(token, sentence, actors)
+        joined = previous is not None and previous.i + 1 == token.i and not previous.whitespace_
+        if parts and not joined:
+            parts.append(" ")
+        parts.append(name or token.text)
+        if first is None:
+            first, first_named = token, bool(name)
+        previous = sentence.doc[entity.end - 1] if name and entity is not None else token
+    words = "".join(parts).split()
+    text = " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not first_named:
+        return text[:1].lower() + text[1:]  # "the talks ended", inside a headline
+    return text
+
+
+def _plain(entity: Span) -> str:
+    tokens = [t for t in entity if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
+    return " ".join(t.text for t in tokens)
+
+
+def _plural(subject: Token | None, sentence: Span) -> bool:
+    if subject is None:
+        return False
+    if any(child.dep_ == "conj" for child in subject.children):
+        return True
+    entity = _entity_at(sentence, subject)
+    if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE"):
+        return False  # "Glyn Davies", "Human Rights Watch": one actor
+    return subject.lower_ in _PLURAL_PRONOUNS or subject.tag_ in ("NNS", "NNPS")
+
+
+def _present(lemma: str, plural: bool) -> str:
+    """The present tense of headlines: "meets", "says", "carries"; "meet" for a plural."""
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    if lemma == "have":
+        return "has"
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"

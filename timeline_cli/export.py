@@ -19,7 +19,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from timeline_cli.controls import visible
-from timeline_cli.models import Actor, Chronology, ChronologyEvent, Document, Mention, Notice
+from timeline_cli.models import (
+    Actor,
+    ArticleRef,
+    Chronology,
+    ChronologyEvent,
+    Correction,
+    Document,
+    Mention,
+    Notice,
+)
 
 SCHEMA = "timeline-cli/chronology"
 SCHEMA_VERSION = 1
@@ -45,11 +54,15 @@ def document_record(document: Document) -> dict[str, Any]:
         "published_note": publication.note,
         "url": document.url,
         "outlet": document.outlet,
+        "credit": document.credit,
+        "source": document.source,
+        "copy_of": document.copy_of,
     }
 
 
 def mention_record(mention: Mention) -> dict[str, Any]:
     return {
+        "id": mention.id,
         "document": mention.document,
         "sentence": mention.sentence,
         "start": mention.start,
@@ -72,16 +85,45 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
         "type": event.type,
         "subtype": event.subtype,
         "planned": event.planned,
+        "headline": event.headline,
         "summary": event.summary,
         "actors": list(event.actors),
         "places": list(event.places),
         "source_count": event.source_count,
+        "outlets": list(event.outlets),
         "documents": list(event.documents),
+        "articles": [article_record(article) for article in event.articles],
         "mentions": [mention_record(mention) for mention in event.mentions],
         "conflicts": [
             {"date": conflict.date, "documents": list(conflict.documents)}
             for conflict in event.conflicts
         ],
+        "corrections": list(event.corrections),
+    }
+
+
+def article_record(article: ArticleRef) -> dict[str, Any]:
+    return {
+        "document": article.document,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "copy_of": article.copy_of,
+    }
+
+
+def correction_record(correction: Correction) -> dict[str, Any]:
+    return {
+        "action": correction.action,
+        "events": list(correction.events),
+        "date": correction.date,
+        "type": correction.type,
+        "mentions": list(correction.mentions),
+        "documents": list(correction.documents),
+        "note": correction.note,
+        "file": correction.origin,
+        "applied": correction.applied,
+        "message": correction.message,
     }
 
 
@@ -106,6 +148,7 @@ def chronology_record(chronology: Chronology) -> dict[str, Any]:
         "events": [event_record(event) for event in chronology.events],
         "actors": [actor_record(actor) for actor in chronology.actors],
         "warnings": [notice_record(notice) for notice in chronology.notices],
+        "corrections": [correction_record(c) for c in chronology.corrections],
     }
 
 

@@ -117,6 +117,7 @@ def extract_document(doc: Doc, document: Document, as_reported: bool = False) ->
         kinds=dict(index.kinds),
         aliases=dict(index.aliases),
         roles={name: frozenset(titles) for name, titles in index.roles.items()},
+        descriptors=frozenset(index.descriptors),
     )
     return Extraction(document, events, date_notices(document, timexes), actors)
 

@@ -371,11 +371,14 @@ class _Page:
         out.append('<div class="what">')
         head = [
             f'<span class="badge t{type_index}">{escape(event.type)}</span>',
-            f'<span class="sources">{_plural(event.source_count, "source")}</span>',
+            f'<span class="sources">{_plural(event.source_count, "source")}'
+            f"{_outlets(event)}</span>",
         ]
         if event.conflicts:
             head.append('<span class="flag">⚠ date disputed</span>')
         out.append(f'<p class="head">{" ".join(head)}</p>')
+        if event.headline:
+            out.append(f'<h4 class="headline">{escape(event.headline)}</h4>')
         out.append(f'<p class="summary">{escape(event.summary)}</p>')
         out.extend(self._participants(event))
         out.extend(self._conflicts(event))
@@ -498,6 +501,11 @@ def _document_facts(document: Document) -> list[str]:
     return facts
 
 
+def _outlets(event: ChronologyEvent) -> str:
+    """ ": AP, Yonhap" after the count of independent sources, where their outlets are known."""
+    return f": {escape(', '.join(event.outlets))}" if event.outlets else ""
+
+
 def _time_element(event: ChronologyEvent, label: str) -> str:
     machine = None
     if event.precision in _DAY_LIKE and event.start is not None:
@@ -584,7 +592,8 @@ border-radius:50%;background:var(--c,#455a64);border:2px solid var(--paper);
 .head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .sources{font-size:.8rem;color:var(--muted)}
 .flag{font-size:.8rem;font-weight:700;color:var(--warn)}
-.summary{font-size:1.05rem}
+.headline{font-size:1.1rem;margin:.2rem 0}
+.summary{font-size:1rem}
 .who{display:flex;flex-wrap:wrap;gap:.1rem 1.25rem;font-size:.9rem}
 .who div{display:flex;gap:.4rem}
 .who dt{color:var(--muted)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,7 +52,10 @@ class Document:
     title: str | None = None
     publication: Publication = field(default_factory=Publication)
     url: str | None = None
-    outlet: str | None = None
+    outlet: str | None = None  # the publisher: metadata, the page's site name, front matter
+    credit: str | None = None  # the agency or outlet the text credits (dateline, byline)
+    copy_of: str | None = None  # the article this one is a near-copy of (``copies``)
+    source: str | None = None  # the independent outlet it counts as (``sources``)
 
     def source_offset(self, body_offset: int) -> int:
         """Map an offset in ``body`` back to the same character in the original ``text``."""
@@ -62,6 +66,10 @@ class Document:
             return body_offset
         segment = self.segments[index]
         return segment.source_start + min(body_offset - segment.body_start, segment.length)
+
+
+EVENT_PREFIX = "ev-"
+MENTION_PREFIX = "m-"
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,17 @@ class Mention:
     date_text: str | None = None
     date_rule: str | None = None
     trigger_start: int | None = None  # where the trigger word starts in the source text
+
+    @property
+    def key(self) -> str:
+        """A stable hash of where the mention stands: its article, sentence and trigger. It
+        does not depend on the event's date or type, which rules or corrections may change."""
+        place = f"{self.document}|{self.start}|{self.trigger_start}|{self.trigger}"
+        return hashlib.sha1(place.encode()).hexdigest()[:10]
+
+    @property
+    def id(self) -> str:
+        return MENTION_PREFIX + self.key
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,7 @@ class Event:
     subtype: str | None = None  # a finer kind of the type ("charge" for an "other" event)
     planned: bool = False  # a scheduled or announced future event, not yet a fact
     end: TimeValue | None = None  # the end of a stretch ("from 2010 till January 2014")
+    headline: str = ""  # subject, verb, object or place: "Clinton meets Kim in Washington"
 
     @property
     def interval(self) -> tuple[date, date] | None:
@@ -115,6 +135,25 @@ class DateConflict:
 
 
 @dataclass(frozen=True)
+class ArticleRef:
+    """An article that reports an event: where to find it, and the independent outlet it
+    counts as (``outlet``; None when unknown), or the article it copies."""
+
+    document: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    copy_of: str | None = None
+
+    @property
+    def source_key(self) -> tuple[str, str]:
+        """Articles with equal keys are one source: one outlet, or one story and its copies."""
+        if self.outlet:
+            return ("outlet", self.outlet)
+        return ("article", self.copy_of or self.document)
+
+
+@dataclass(frozen=True)
 class ChronologyEvent:
     """An event of the chronology: one or more event mentions judged to be the same event."""
 
@@ -132,6 +171,9 @@ class ChronologyEvent:
     subtype: str | None = None
     planned: bool = False
     end_date: str | None = None  # TimeML value of a stretch's end
+    headline: str = ""  # a short headline; ``summary`` is the clause
+    articles: tuple[ArticleRef, ...] = ()  # by document id; empty before ``sources`` runs
+    corrections: tuple[str, ...] = ()  # what the corrections file changed, in words
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -139,7 +181,15 @@ class ChronologyEvent:
 
     @property
     def source_count(self) -> int:
-        return len(self.documents)
+        """Independent sources: outlets, and stories of unknown outlet with their copies."""
+        if not self.articles:
+            return len(self.documents)
+        return len({article.source_key for article in self.articles})
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The independent outlets named, sorted."""
+        return tuple(sorted({a.outlet for a in self.articles if a.outlet}))
 
 
 @dataclass(frozen=True)
@@ -158,3 +208,23 @@ class Chronology:
     events: tuple[ChronologyEvent, ...]
     notices: tuple[Notice, ...] = ()
     actors: tuple[Actor, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of a corrections file (``corrections``) and what became of it.
+
+    ``action`` is ``fix`` (``date`` and/or ``type``), ``drop``, ``merge`` (``events``) or
+    ``split`` (``mentions`` or ``documents`` of ``event`` leave it)."""
+
+    action: str
+    events: tuple[str, ...]  # the event addressed, or those merged
+    date: str | None = None
+    type: str | None = None
+    mentions: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    note: str | None = None
+    origin: str | None = None  # the file it was read from
+    applied: bool = False
+    message: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -9,15 +10,17 @@ from functools import partial
 from pathlib import Path
 
 from timeline_cli.cache import ParseCache, cache_context, cached
-from timeline_cli.chronology import merge_events, single_events
+from timeline_cli.chronology import chronological_key, group_events, single_events
+from timeline_cli.corrections import apply_corrections, stable_ids, type_parents
 from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
 from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
-from timeline_cli.models import Chronology, ChronologyEvent, Document, Event, Notice
+from timeline_cli.models import Chronology, ChronologyEvent, Correction, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
+from timeline_cli.sources import attribute, join_copies, with_articles
 
 __all__ = ["Limits", "RunResult", "Settings", "build_chronology", "run"]
 
@@ -33,6 +36,8 @@ class Settings:
     merge: bool = True
     limits: Limits = field(default_factory=Limits)
     cache: Path | None = None  # the parse cache's file (``cache.py``); None: no cache
+    corrections: tuple[Correction, ...] = ()  # from corrections files (``corrections.py``)
+    kept_ids: frozenset[str] = frozenset()  # event ids in use, kept stable (``--update``)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,12 @@ def run(
         documents = loaded.documents
         extracted = cached(documents, extract, cache) if cache else extract(documents)
         chronology = build_chronology(
-            documents, _reporting(extracted, on_document), loaded.notices, settings.merge
+            documents,
+            _reporting(extracted, on_document),
+            loaded.notices,
+            settings.merge,
+            settings.corrections,
+            settings.kept_ids,
         )
     finally:
         if cache is not None:
@@ -91,10 +101,13 @@ def build_chronology(
     extracted: Iterable[Extraction],
     notices: Sequence[Notice] = (),
     merge: bool = True,
+    corrections: Sequence[Correction] = (),
+    kept_ids: frozenset[str] = frozenset(),
 ) -> Chronology:
     """The chronology of extracted articles: actors named alike across them, mentions of one
-    event merged (or, with ``merge`` off, each mention its own event), all sorted. Needs only
-    the extractions' events and actors, never the parses."""
+    event merged (or, with ``merge`` off, each mention its own event), the corrections
+    applied, ids made stable, each event's articles and independent sources named, all
+    sorted. Needs only the extractions' events and actors, never the parses."""
     events: list[Event] = []
     all_notices = list(notices)
     described: list[DocumentActors] = []
@@ -104,12 +117,34 @@ def build_chronology(
         described.append(extraction.actors)
     registry = Registry(described)
     canonical = [with_canonical_actors(event, registry) for event in events]
-    merged = merge_events(canonical) if merge else single_events(canonical)
+    attributed = attribute(documents)
+    if merge:
+        groups = join_copies(group_events(canonical), attributed)
+    else:
+        groups = [[event] for event in _in_order(canonical)]
+    corrected = apply_corrections(groups, corrections, type_parents())
+    all_notices.extend(corrected.notices())
+    published = {document.id: document.publication.date for document in documents}
+    kept = kept_ids | {identifier for c in corrections for identifier in c.events}
+    merged = with_articles(stable_ids(corrected.events(), published, kept), attributed)
+    merged = [_without_descriptors(event, registry.descriptors) for event in merged]
+    merged.sort(key=chronological_key)
     # Sorted, so that the order in which files were named changes nothing in the output.
     ordered = sorted(all_notices, key=lambda n: (n.document or "", n.code, n.message))
     named = {name for event in merged for name in (*event.actors, *event.places)}
     actors = tuple(actor for actor in registry.actors if actor.name in named)
-    return Chronology(tuple(documents), tuple(merged), tuple(ordered), actors)
+    return Chronology(attributed, tuple(merged), tuple(ordered), actors, tuple(corrected.report))
+
+
+def _without_descriptors(event: ChronologyEvent, descriptors: set[str]) -> ChronologyEvent:
+    """The event without the nationalities and groups its articles use only as adjectives
+    ("North Korean defectors"): they took part in merging, they are no actors."""
+    actors = tuple(name for name in event.actors if name not in descriptors)
+    return replace(event, actors=actors) if actors != event.actors else event
+
+
+def _in_order(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
 
 
 def with_canonical_actors(event: Event, registry: Registry) -> Event:
@@ -118,11 +153,18 @@ def with_canonical_actors(event: Event, registry: Registry) -> Event:
     def canonical(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(registry.canonical(name) for name in names))
 
+    headline = event.headline
+    for name in (*event.actors, *event.places):
+        if registry.canonical(name) != name:  # "Cho Tae-yeol urges China": one spelling
+            headline = re.sub(
+                rf"(?<!\w){re.escape(name)}(?!\w)", registry.canonical(name), headline
+            )
     return replace(
         event,
         actors=canonical(event.actors),
         places=canonical(event.places),
         principals=canonical(event.principals),
+        headline=headline,
     )
 
 

@@ -22,6 +22,7 @@ from timeline_cli.models import Notice
 # Plain text, saved web pages, Markdown, and datasets of one article a row (see formats.py).
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl", ".ndjson", ".csv")
 METADATA_FILE_NAME = "timeline-metadata.csv"
+CORRECTIONS_FILE_NAME = "timeline-corrections.toml"  # read by ``corrections``, not an article
 # The largest article file read. Its text may be four times the largest body spaCy parses
 # (documents.MAX_BODY_CHARS) in up to four bytes a character, plus a web page's markup; a
 # larger file is refused before anything is read. Datasets are streamed, one row at a time.
@@ -133,7 +134,7 @@ def _walk(folder: Path, follow_symlinks: bool) -> _Walk:
         )
         for name in names:
             path = here / name
-            if name.startswith(".") or name == METADATA_FILE_NAME:
+            if name.startswith(".") or name in (METADATA_FILE_NAME, CORRECTIONS_FILE_NAME):
                 continue
             if _is_link(path) and not _follows(path, root, follow_symlinks, walk):
                 continue

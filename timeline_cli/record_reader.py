@@ -20,8 +20,10 @@ from typing import Any
 from timeline_cli.export import SCHEMA, SCHEMA_VERSION
 from timeline_cli.models import (
     Actor,
+    ArticleRef,
     Chronology,
     ChronologyEvent,
+    Correction,
     DateConflict,
     Document,
     Mention,
@@ -122,13 +124,30 @@ _DOCUMENT = _object(
         "published_note": _OPTIONAL_TEXT,
         "url": _OPTIONAL_TEXT,
         "outlet": _OPTIONAL_TEXT,
+        "credit": _OPTIONAL_TEXT,
+        "source": _OPTIONAL_TEXT,
+        "copy_of": _OPTIONAL_TEXT,
     },
 )
 _MENTION = _object(
     {"document": _text, "sentence": _text, "start": _count, "end": _count, "trigger": _text},
-    {"trigger_start": _nullable(_count), "date_text": _OPTIONAL_TEXT, "date_rule": _OPTIONAL_TEXT},
+    {
+        "id": _text,
+        "trigger_start": _nullable(_count),
+        "date_text": _OPTIONAL_TEXT,
+        "date_rule": _OPTIONAL_TEXT,
+    },
 )
 _CONFLICT = _object({"date": _text, "documents": _list_of(_text)}, {})
+_ARTICLE = _object(
+    {"document": _text},
+    {
+        "title": _OPTIONAL_TEXT,
+        "url": _OPTIONAL_TEXT,
+        "outlet": _OPTIONAL_TEXT,
+        "copy_of": _OPTIONAL_TEXT,
+    },
+)
 _EVENT_FIELDS = _object(
     {
         "id": _text,
@@ -144,12 +163,36 @@ _EVENT_FIELDS = _object(
         "actors": _list_of(_text),
         "places": _list_of(_text),
         "conflicts": _list_of(_CONFLICT),
+        "headline": _text,
+        "outlets": _list_of(_text),
+        "articles": _list_of(_ARTICLE),
+        "corrections": _list_of(_text),
     },
 )
 _ACTOR = _object(
     {"name": _text, "kind": _text}, {"aliases": _list_of(_text), "roles": _list_of(_text)}
 )
 _WARNING = _object({"code": _text, "message": _text}, {"document": _OPTIONAL_TEXT})
+
+
+def _flag(value: Any, where: str) -> None:
+    if not isinstance(value, bool):
+        raise _expect(where, "a boolean", value)
+
+
+_CORRECTION = _object(
+    {"action": _text, "events": _list_of(_text, at_least=1)},
+    {
+        "date": _OPTIONAL_TEXT,
+        "type": _OPTIONAL_TEXT,
+        "mentions": _list_of(_text),
+        "documents": _list_of(_text),
+        "note": _OPTIONAL_TEXT,
+        "file": _OPTIONAL_TEXT,
+        "applied": _flag,
+        "message": _text,
+    },
+)
 
 
 def _event(value: Any, where: str) -> None:
@@ -184,6 +227,7 @@ _CHRONOLOGY = _object(
         "events": _list_of(_event),
         "actors": _list_of(_ACTOR),
         "warnings": _list_of(_WARNING),
+        "corrections": _list_of(_CORRECTION),
     },
 )
 
@@ -227,6 +271,9 @@ def _document(record: Mapping[str, Any]) -> Document:
         publication=publication,
         url=record.get("url"),
         outlet=record.get("outlet"),
+        credit=record.get("credit"),
+        copy_of=record.get("copy_of"),
+        source=record.get("source"),
     )
 
 
@@ -261,6 +308,14 @@ def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
         subtype=record.get("subtype"),
         planned=bool(record.get("planned", False)),
         end_date=record.get("end_date"),
+        headline=record.get("headline", ""),
+        articles=tuple(
+            ArticleRef(
+                a["document"], a.get("title"), a.get("url"), a.get("outlet"), a.get("copy_of")
+            )
+            for a in record.get("articles", ())
+        ),
+        corrections=tuple(record.get("corrections", ())),
     )
 
 
@@ -270,6 +325,21 @@ def _actor(record: Mapping[str, Any]) -> Actor:
         kind=record["kind"],
         aliases=tuple(record.get("aliases", ())),
         roles=tuple(record.get("roles", ())),
+    )
+
+
+def _correction(record: Mapping[str, Any]) -> Correction:
+    return Correction(
+        action=record["action"],
+        events=tuple(record["events"]),
+        date=record.get("date"),
+        type=record.get("type"),
+        mentions=tuple(record.get("mentions", ())),
+        documents=tuple(record.get("documents", ())),
+        note=record.get("note"),
+        origin=record.get("file"),
+        applied=bool(record.get("applied", False)),
+        message=record.get("message", ""),
     )
 
 
@@ -283,6 +353,7 @@ def chronology_from_record(record: Mapping[str, Any]) -> Chronology:
             Notice(w["code"], w["message"], w.get("document")) for w in record.get("warnings", ())
         ),
         actors=tuple(_actor(a) for a in record.get("actors", ())),
+        corrections=tuple(_correction(c) for c in record.get("corrections", ())),
     )
 
 

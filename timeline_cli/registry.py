@@ -32,6 +32,7 @@ class DocumentActors:
     kinds: Mapping[str, str]
     aliases: Mapping[str, str] = field(default_factory=dict)
     roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    descriptors: frozenset[str] = frozenset()  # names used only as adjectives ("Chinese")
 
 
 def variant_key(name: str) -> str:
@@ -61,6 +62,16 @@ class Registry:
                     acronyms.setdefault(alias, full)
         self._canonical = self._by_variant(counts, kinds, acronyms)
         self.actors = self._describe(documents, kinds)
+        # Adjectives in every article that names them: not shown as actors.
+        named_as_head = {
+            self.canonical(name)
+            for document in documents
+            for name in document.counts
+            if name not in document.descriptors
+        }
+        self.descriptors = {
+            self.canonical(name) for document in documents for name in document.descriptors
+        } - named_as_head
 
     @staticmethod
     def _by_variant(

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from rich import box
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +20,8 @@ from timeline_cli.models import Chronology, ChronologyEvent
 from timeline_cli.timevalue import TimeValue
 
 MAX_ACTORS_SHOWN = 4
+WIDE_TABLE = 100  # columns from which type and actors have columns of their own
+ACTORS_WIDTH = 30
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 TYPE_STYLES = {
     "meeting": "cyan",
@@ -83,24 +87,49 @@ def _date_text(event: ChronologyEvent) -> str:
     return event.date
 
 
-def _actor_cell(event: ChronologyEvent) -> Text:
-    shown = list(event.actors[:MAX_ACTORS_SHOWN])
-    hidden = len(event.actors) - len(shown)
-    text = Text(visible(", ".join(shown)))
-    if hidden > 0:
-        text.append(f" +{hidden}", style="dim")
-    if event.places:
-        places = visible(", ".join(event.places))
-        text.append(("\n" if shown else "") + "in " + places, style="italic")
-    return text
+class NameList:
+    """Actors and places in as many lines as the cell needs, broken between names, never
+    inside one ("Kim Sung-hwan" stays whole): a name longer than the cell is the only one
+    folded."""
 
+    def __init__(self, event: ChronologyEvent, with_type: bool = False) -> None:
+        shown = list(event.actors[:MAX_ACTORS_SHOWN])
+        hidden = len(event.actors) - len(shown)
+        # (text, style, what follows it on the same line)
+        self.items: list[tuple[str, str, str]] = [(visible(name), "", ",") for name in shown]
+        if hidden > 0:
+            self.items.append((f"+{hidden}", "dim", ","))
+        places = [visible(place) for place in event.places]
+        if places:
+            places[0] = "in " + places[0]
+            self.items += [(place, "italic", ",") for place in places]
+        if self.items:
+            self.items[-1] = (*self.items[-1][:2], "")
+        if with_type:
+            style = TYPE_STYLES.get(event.type, "")
+            self.items.insert(0, (visible(event.type), style, " ·" if self.items else ""))
 
-def _summary_cell(event: ChronologyEvent) -> Text:
-    text = Text(visible(event.summary))
-    for conflict in event.conflicts:
-        sources = visible(", ".join(conflict.documents))
-        text.append(f"\n⚠ {visible(conflict.date)} according to {sources}", style="yellow")
-    return text
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        if not self.items:
+            return Measurement(0, 0)
+        longest = max(cell_len(item + after) for item, _, after in self.items)
+        total = sum(cell_len(item + after) + 1 for item, _, after in self.items)
+        return Measurement(min(longest, options.max_width), min(total, options.max_width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        line = Text()
+        for item, style, after in self.items:
+            if line.cell_len and line.cell_len + 1 + cell_len(item + after) > width:
+                yield line
+                line = Text()
+            if line.cell_len:
+                line.append(" ")
+            line.append(item, style=style)
+            line.append(after)
+        if line.cell_len:
+            line.overflow = "fold"
+            yield line
 
 
 def _date_cell(event: ChronologyEvent) -> Text:
@@ -112,13 +141,34 @@ def _date_cell(event: ChronologyEvent) -> Text:
     return text
 
 
-def chronology_table(chronology: Chronology) -> Table:
+def _headline_cell(event: ChronologyEvent) -> Text:
+    text = Text(visible(event.headline or event.summary))
+    for conflict in event.conflicts:
+        sources = visible(", ".join(conflict.documents))
+        text.append(f"\n⚠ {visible(conflict.date)} according to {sources}", style="yellow")
+    if event.corrections:
+        text.append(f"\n✎ {visible('; '.join(event.corrections))}", style="dim")
+    return text
+
+
+def _type_text(event: ChronologyEvent) -> Text:
+    return Text(visible(event.type), style=TYPE_STYLES.get(event.type, ""))
+
+
+def chronology_table(chronology: Chronology, width: int = WIDE_TABLE) -> Table:
+    """The events by date; below ``WIDE_TABLE`` columns, type and actors go under the
+    headline, so that the headline keeps most of the width."""
+    narrow = width < WIDE_TABLE
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("Date", no_wrap=True, min_width=11)
-    table.add_column("Type", no_wrap=True)
-    table.add_column("Event", ratio=3, min_width=24)
-    table.add_column("Actors", ratio=1, min_width=14)
+    if not narrow:
+        table.add_column("Type", no_wrap=True)
+    table.add_column("Event", ratio=1, min_width=24)
+    if not narrow:
+        # as wide as its longest name (from the measure of NameList), within bounds
+        table.add_column("Actors", min_width=14, max_width=ACTORS_WIDTH)
     table.add_column("Src", justify="right", no_wrap=True)
+    blank = [""] * len(table.columns)
     previous_date = previous_period = None
     for event in chronology.events:
         label = format_date(event)
@@ -126,15 +176,20 @@ def chronology_table(chronology: Chronology) -> Table:
         if period != previous_period:
             if previous_period is not None:
                 table.add_section()  # a rule between months
-            table.add_row(Text(visible(period), style="bold underline"), "", "", "", "")
+            table.add_row(Text(visible(period), style="bold underline"), *blank[1:])
             previous_period, previous_date = period, None
-        table.add_row(
-            _date_cell(event) if label != previous_date else "",
-            Text(visible(event.type), style=TYPE_STYLES.get(event.type, "")),
-            _summary_cell(event),
-            _actor_cell(event),
-            str(event.source_count),
-        )
+        date_cell = _date_cell(event) if label != previous_date else ""
+        if narrow:
+            what = Group(_headline_cell(event), NameList(event, with_type=True))
+            table.add_row(date_cell, what, str(event.source_count))
+        else:
+            table.add_row(
+                date_cell,
+                _type_text(event),
+                _headline_cell(event),
+                NameList(event),
+                str(event.source_count),
+            )
         previous_date = label
     return table
 
@@ -163,4 +218,5 @@ def summary_line(chronology: Chronology, skipped: int) -> Text:
 
 
 def render(console: Console, chronology: Chronology, skipped: int = 0) -> None:
-    console.print(Group(chronology_table(chronology), summary_line(chronology, skipped)))
+    table = chronology_table(chronology, console.width)
+    console.print(Group(table, summary_line(chronology, skipped)))

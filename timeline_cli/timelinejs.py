@@ -97,6 +97,10 @@ def event_slide(
 
 
 def _headline(event: ChronologyEvent) -> str:
+    """The event's own headline ("Clinton meets Kim Sung-hwan"); for a chronology saved
+    before headlines were written, its type and actors."""
+    if event.headline:
+        return escape(event.headline)
     actors = list(event.actors[:HEADLINE_ACTORS])
     if len(event.actors) > HEADLINE_ACTORS:
         actors.append(f"+{len(event.actors) - HEADLINE_ACTORS}")
@@ -138,7 +142,8 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
             f"({escape(conflict.date)}) according to {sources}</p>"
         )
     count = event.source_count
-    parts.append(f"<p><strong>{count} source{'' if count == 1 else 's'}:</strong></p>")
+    outlets = f" ({escape(', '.join(event.outlets))})" if event.outlets else ""
+    parts.append(f"<p><strong>{count} source{'' if count == 1 else 's'}{outlets}:</strong></p>")
     items = []
     for mention in event.mentions:
         items.append(
