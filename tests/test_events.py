@@ -532,3 +532,28 @@ def test_as_reported_a_voice_is_a_saying_of_its_speaker(nlp: Language) -> None:
     assert extract_events(doc, document, find_timexes(doc, published)) == []
     (said,) = extract_events(doc, document, find_timexes(doc, published), as_reported=True)
     assert (said.trigger, said.type, said.actors) == ("say", "statement", ("Lena Varga",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The floods claimed 12 lives on Sunday.", ("disaster", "2024-03-10")),
+        ("A bombing at the market on Tuesday claimed nine lives.", ("attack", "2024-03-12")),
+        ("The rebels claimed responsibility for the blast on Sunday.", ("statement", "2024-03-10")),
+        ("The mayor was gunned down outside his office on Monday.", ("attack", "2024-03-11")),
+        ("The rumour started on Sunday night with a text message.", ("other", "2024-03-10")),
+        ("The club announced on Monday a gala to be held in June.", ("announcement", "2024-03-11")),
+    ],
+)
+def test_rules_found_on_a_fourth_set(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dated(nlp, text)
+
+
+def test_news_that_tells_another_event_is_no_event(nlp: Language) -> None:
+    assert dated(nlp, "News emerged on Monday that 200 prisoners were freed.") == []
+
+
+def test_an_event_to_be_held_is_planned(nlp: Language) -> None:
+    events = events_of(nlp, "The union announced a summit to be held on June 2.", THURSDAY)
+    (summit,) = [event for event in events if event.planned]
+    assert summit.date is not None and summit.date.value == "2024-06-02"

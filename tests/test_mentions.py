@@ -101,3 +101,19 @@ def test_a_length_and_its_day_are_two_expressions(nlp: Language) -> None:
     found = values(nlp, "The talks lasted more than four hours Friday, officials said.")
     assert found.get("Friday") == "2012-03-02" or found.get("Friday") == "2012-03-09"
     assert any(text.endswith("hours") for text in found)
+
+
+def test_hours_counted_from_the_narrative_day(nlp: Language) -> None:
+    text = "The minister landed on Monday. 48 hours later, she met the president."
+    assert values(nlp, text)["48 hours later"] == "2012-03-07"
+
+
+def test_since_and_acting_event_nouns_look_back(nlp: Language) -> None:
+    text = "Prices have doubled since the strike on 20 August."
+    assert values(nlp, text)["20 August"] == "2011-08-20"
+    assert values(nlp, "The storm in July destroyed 200 homes.")["July"] == "2011-07"
+
+
+def test_an_event_to_be_held_lies_ahead(nlp: Language) -> None:
+    text = "The club announced a gala to be held on February 2."
+    assert values(nlp, text)["February 2"] == "2013-02-02"

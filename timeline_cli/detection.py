@@ -119,6 +119,11 @@ def _matcher(vocab: Vocab) -> Matcher:
             {"LOWER": {"IN": ["before", "earlier", "later", "after"]}},
         ],
         [
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": _RELATIVE_UNITS}},
+            {"LOWER": {"IN": ["before", "earlier", "later", "after"]}},
+        ],
+        [
             {"LOWER": "the"},
             {"LOWER": {"IN": ["day", "night", "morning", "evening", "afternoon"]}},
             {"LOWER": {"IN": ["before", "after"]}},
@@ -136,13 +141,13 @@ def _matcher(vocab: Vocab) -> Matcher:
 def temporal_candidates(doc: Doc) -> list[Candidate]:
     """Every temporal expression of the Doc, in text order, none overlapping another."""
     spans = _joined([e for e in doc.ents if e.label_ in TEMPORAL_LABELS])
-    covered = {index for span in spans for index in range(span.start, span.end)}
     for _, start, end in _matcher(doc.vocab)(doc):
         if _preposition_with_object(doc, end):
             continue  # "a day before the vote" dates by the vote, not by the narrative
-        if not covered.intersection(range(start, end)):
-            spans.append(doc[start:end])
-            covered.update(range(start, end))
+        overlapped = [s for s in spans if s.start < end and start < s.end]
+        # a pattern that holds whole entities reads more: "48 hours" + "later"
+        if all(start <= s.start and s.end <= end for s in overlapped):
+            spans = [s for s in spans if s not in overlapped] + [doc[start:end]]
     candidates = [part for span in spans for part in _split(span)]
     candidates = [_with_era(_trimmed(c)) for c in candidates if not _look_alike(c.span)]
     return _with_listed_days(sorted(candidates, key=lambda candidate: candidate.span.start))

@@ -65,6 +65,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
     lemma = verb.lemma_.lower()
     if _undoes(verb, lexicon):
         return OTHER  # "the launch was aborted": what happened is not a launch
+    if claims_lives(verb):
+        return _killer_type(verb, lexicon, hazards)
     if lemma in lexicon.speech_verbs or lexicon.verbs.get(lemma) == "statement":
         if not speaks(verb, lexicon):
             return OTHER  # "ordered to report to prison"
@@ -77,8 +79,10 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
         return phrase
     if lemma in lexicon.light_verbs or lemma in lexicon.aspectual_verbs:
         carried = carried_event(verb, lexicon) or _event_subject(verb, lexicon)
-        if carried is not None:
-            return noun_type(carried, lexicon)  # "held talks", "the riots saw 130 injured"
+        carried_type = noun_type(carried, lexicon) if carried is not None else None
+        # "announced a boycott" is a boycott, "announced another event" an announcement
+        if carried_type and not (carried_type == OTHER and lemma in lexicon.speech_verbs):
+            return carried_type  # "held talks", "the riots saw 130 injured"
     subject = _subject_noun(verb)
     if _is_hazard(subject, lexicon, hazards) and lemma in (*lexicon.impact_verbs, "kill"):
         return "disaster"
@@ -190,9 +194,10 @@ def _speech_type(verb: Token, lexicon: Lexicon) -> str | None:
 
 
 def speaks(verb: Token, lexicon: Lexicon) -> bool:
-    """A verb of saying used as one: "report to prison" and "confirmed as minister" are not."""
+    """A verb of saying used as one: "report to prison", "confirmed as minister" and "the
+    blast claimed 60 lives" are not."""
     lemma = verb.lemma_.lower()
-    if not is_verb(verb):
+    if not is_verb(verb) or claims_lives(verb):
         return False
     if lemma not in lexicon.speech_verbs and lexicon.verbs.get(lemma) != "statement":
         return False
@@ -204,6 +209,28 @@ def speaks(verb: Token, lexicon: Lexicon) -> bool:
         )
         for child in verb.children
     )
+
+
+_LIVES = ("life", "lives", "victim")
+
+
+def claims_lives(verb: Token) -> bool:
+    """ "The flood claimed 60 lives": a killing, not a claim."""
+    return verb.lemma_.lower() == "claim" and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in _LIVES for child in verb.children
+    )
+
+
+def _killer_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
+    """What kind of killing the killer makes it: an attack, a disaster, an accident."""
+    subject = _subject_noun(verb)
+    if subject is None:
+        return "death"
+    if _is_hazard(subject, lexicon, hazards):
+        return "disaster"
+    if is_event_noun(subject, lexicon):
+        return noun_type(subject, lexicon)
+    return lexicon.agents.get(subject.lemma_.lower(), "death")
 
 
 def _dated(preposition: Token) -> bool:

@@ -526,9 +526,16 @@ _HEARSAY = ("news", "report", "word", "rumor", "rumour")
 
 
 def _hearsay(verb: Token) -> bool:
-    """ "News emerged that 200 defectors were repatriated": the news is not the event."""
+    """ "News emerged that 200 defectors were repatriated", "reports surfaced of fighting":
+    the news is not the event. A rumour that tells nothing more is one ("The rumour began
+    on Sunday with a text message")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in _HEARSAY
+    if subject is None or subject.lemma_.lower() not in _HEARSAY:
+        return False
+    told = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    told += [c for c in (*verb.children, *subject.children) if c.lower_ in ("of", "about")]
+    told += [c for c in subject.children if c.dep_ in ("acl", "relcl")]
+    return bool(told)
 
 
 _FURNITURE = ("update", "publish", "post", "modify", "edit", "print", "file", "upload")

@@ -195,20 +195,42 @@ def _with_signal_mod(value: TimeValue | None, span: Span) -> TimeValue | None:
 def direction_of(span: Span, governor: Token | None) -> str:
     """Which way a weekday or month points: the tense of its verb, except that plans and
     deadlines point ahead ("scheduled a news conference Thursday", "postponed until Tuesday")."""
-    if governor is None or _modifies_a_noun(span):
-        return UNKNOWN  # "arrangements for Obama's visit in November": the visit has no tense
+    if governor is None:
+        return UNKNOWN
+    if _modifies_a_noun(span):
+        return _tense_of_noun(span, governor)
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ == "since":
+        return PAST  # "since March 3", whatever the tense
     if governor.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
     if governor.dep_ == "pcomp" and governor.head.lower_ in ("before", "ahead"):
         return UNKNOWN  # "before flying home on 30 April": before the main event, not today
     tense = tense_of(governor)
-    preposition = span.root.head if span.root.dep_ == "pobj" else None
     if tense != PAST and preposition is not None and preposition.lower_ in ("until", "till"):
         return FUTURE  # "expects to be closed until at least Sunday"
     if tense == PAST and preposition is not None and preposition.lower_ in ("until", "till", "by"):
         perfect = any(c.lower_ == "had" for c in governor.children if c.dep_ == "aux")
         return PAST if perfect and preposition.lower_ == "by" else UNKNOWN
     return tense
+
+
+def _tense_of_noun(span: Span, governor: Token) -> str:
+    """A date of a noun has no tense of its own ("arrangements for Obama's visit in November"),
+    except where the noun or what it follows sets one: "since his death on 25 June" lies
+    behind; an event that acts, as the active subject of a verb, happens no later than the
+    verb ("The attack in May claimed 60 lives", "the summit in May will decide")."""
+    noun = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "since":
+        return PAST
+    for _ in range(2):  # "a suicide attack on a police centre in May claimed 60 lives"
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != governor.i:
+            noun = noun.head.head
+    active = not any(c.dep_ == "auxpass" for c in governor.children)
+    if noun.dep_ == "nsubj" and noun.head.i == governor.i and active:
+        tense = tense_of(governor)
+        return tense if tense in (PAST, FUTURE) else UNKNOWN
+    return UNKNOWN
 
 
 _SAYING = {"say", "tell", "announce", "confirm", "add", "report", "state", "warn", "write"}
@@ -266,6 +288,8 @@ def tense_of(verb: Token) -> str:
         return FUTURE  # "guidelines to be published in early November"
     if verb.tag_ == "VBG" and _is_retrospective(verb):
         return PAST
+    if verb.dep_ == "relcl" and _has_to(verb):
+        return FUTURE  # "another event to be held on October 12"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
         return PAST
     if verb.tag_ in ("VBZ", "VBP"):

@@ -59,7 +59,10 @@ def mood_of(token: Token, index: DocIndex, lexicon: Lexicon, dated: bool = False
         return None
     if dated and not is_verb(token):
         return FACT
-    if is_verb(token) and _infinitive(token) and token.dep_ == "acl":
+    infinitive = is_verb(token) and _infinitive(token)
+    if infinitive and token.dep_ == "relcl" and is_event_noun(token.head, lexicon):
+        return PLANNED  # "a summit to be held on October 12"; not "the first to be elected"
+    if infinitive and token.dep_ == "acl":
         # "on a path to come ashore", "a plan to visit": intended, not told as happening
         return PLANNED if token.head.lemma_ in lexicon.planning_heads else None
     mood = FACT

@@ -148,9 +148,13 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
         return None
     backwards = match.group("dir") in ("ago", "earlier", "before")
     if match.group("unit") in _SHORT_UNITS and match.group("dir") != "":
-        # "minutes later", "two hours earlier": the same day as the one the story tells
+        # "minutes later", "two hours earlier": the same day as the one the story tells;
+        # "48 hours later", two days after it
         base = context.reference or context.anchor
-        return on_day(base) if base is not None else unresolved("ago_or_later")
+        if base is None:
+            return unresolved("ago_or_later")
+        days = _whole_days(match.group("unit"), match.group("n"))
+        return on_day(base + timedelta(days=-days if backwards else days))
     vague = re.match(r"(?:a few|several|some) ", text)
     if vague or (match.group("n") or "").lower() in VAGUE_NUMBERS:
         # "several years ago" is some time before: no calendar value would be honest
@@ -179,6 +183,12 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     if unit == "decade":  # "a decade ago" names a year, not a decade
         return in_year(base.year + direction * 10 * count)
     return None
+
+
+def _whole_days(unit: str, count: str | None) -> int:
+    """The whole days a count of hours spans ("48 hours": 2); none for minutes and seconds."""
+    hours = number_value(count or "a") if unit == "hour" else None
+    return int(hours // 24) if hours else 0
 
 
 def _previous_start(context: Context, unit: str) -> date | None:
