@@ -38,6 +38,12 @@ class Publication:
     source: str | None = None  # header | dateline | metadata | option | None
     note: str | None = None
 
+    @property
+    def inferred(self) -> bool:
+        """Whether the date was inferred rather than read (a dateline's missing year): only
+        an inferred date comes with a note saying why."""
+        return self.date is not None and self.note is not None
+
 
 @dataclass(frozen=True)
 class Document:
@@ -132,6 +138,7 @@ class ChronologyEvent:
     subtype: str | None = None
     planned: bool = False
     end_date: str | None = None  # TimeML value of a stretch's end
+    flags: tuple[str, ...] = ()  # how far the date can be trusted (``trust.FLAGS``)
 
     @property
     def documents(self) -> tuple[str, ...]:

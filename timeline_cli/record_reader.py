@@ -144,6 +144,7 @@ _EVENT_FIELDS = _object(
         "actors": _list_of(_text),
         "places": _list_of(_text),
         "conflicts": _list_of(_CONFLICT),
+        "flags": _list_of(_text),
     },
 )
 _ACTOR = _object(
@@ -261,6 +262,7 @@ def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
         subtype=record.get("subtype"),
         planned=bool(record.get("planned", False)),
         end_date=record.get("end_date"),
+        flags=tuple(record.get("flags", ())),
     )
 
 
