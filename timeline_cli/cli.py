@@ -515,10 +515,9 @@ def _read_chronology(file: Path) -> Chronology:
         raise UsageError(f"{name}: {error}") from None
     except UnicodeDecodeError as error:
         kind = _other_kind(file, raw)
-        reason = (
-            f"{kind}, not a saved chronology" if kind else f"not UTF-8 text (byte {error.start})"
-        )
-        raise UsageError(f"{name}: {reason}{_SHOW_READS if kind else ''}") from None
+        if kind:
+            raise UsageError(f"{name}: {kind}, not a saved chronology{_SHOW_READS}") from None
+        raise UsageError(f"{name}: not UTF-8 text (byte {error.start})") from None
     except json.JSONDecodeError as error:
         kind = _other_kind(file, raw)
         if kind:
