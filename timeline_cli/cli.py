@@ -28,7 +28,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from timeline_cli import __version__
 from timeline_cli.controls import visible
-from timeline_cli.documents import document_ids, unknown_names
 from timeline_cli.engines import ENGINES, EngineUnavailable
 from timeline_cli.export import json_line, json_text
 from timeline_cli.filters import EventFilter, apply_filter, keeps, parse_bound
@@ -857,8 +856,10 @@ def _check_published_names(
 ) -> None:
     """Before any work: every --published name is an article's (a typo would leave it
     misdated). Rows of datasets are only known once read: the run checks those."""
-    if stdin_articles or any(reader_kind(path) == "records" for path in files):
+    if not published or stdin_articles or any(reader_kind(p) == "records" for p in files):
         return
+    from timeline_cli.documents import document_ids, unknown_names  # the reading stage
+
     unknown = unknown_names(published, files, document_ids(files))
     if unknown:
         raise UsageError("; ".join(unknown))
