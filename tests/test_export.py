@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.export import spreadsheet_cell, to_csv, to_json, to_jsonl
+from timeline_cli.export import CSV_COLUMNS, spreadsheet_cell, to_csv, to_json, to_jsonl
 from timeline_cli.models import (
     Chronology,
     ChronologyEvent,
@@ -196,3 +196,10 @@ def test_schema_documents_every_precision() -> None:
     lines = SCHEMA_PAGE.read_text(encoding="utf-8").splitlines()
     row = next(line for line in lines if line.startswith("| `precision`"))
     assert set(PRECISIONS) <= set(re.findall(r"`([a-z]+)`", row))
+
+
+def test_readme_names_every_csv_column_in_order() -> None:
+    readme = (SCHEMA_PAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("- **CSV**: ", 1)[1].split("\n- **", 1)[0]
+    named = [name for name in re.findall(r"`([a-z_]+)`", paragraph) if name in CSV_COLUMNS]
+    assert list(dict.fromkeys(named)) == list(CSV_COLUMNS)
