@@ -12,6 +12,8 @@ for format in json csv jsonl html markdown table; do
     timeline extract seeds/ --quiet --force --format "$format" -o "$file"
 done
 timeline extract seeds/ --quiet --force --format timelinejs -o examples/chronology.timelinejs.json
+timeline extract seeds/ --quiet --force --format timelinejs-sheet \
+    -o examples/chronology.timelinejs-sheet.csv
 if ! command -v chromium >/dev/null 2>&1; then
     echo "no chromium: examples/chronology.png left as it was" >&2
     exit 0

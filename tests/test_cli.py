@@ -15,6 +15,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from timeline_cli.cli import PROGRESS_THRESHOLD, _run_with_progress, app
+from timeline_cli.export import CSV_COLUMNS
 from timeline_cli.pipeline import Settings
 
 runner = CliRunner()
@@ -130,9 +131,7 @@ def test_csv_from_extension_and_no_clobber(seeds: Path, tmp_path: Path) -> None:
     target = tmp_path / "chronology.csv"
     assert runner.invoke(app, ["extract", str(seeds), "-o", str(target)]).exit_code == 0
     header = target.read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith(
-        "date,precision,type,summary,actors,places,source_count,documents,evidence"
-    )
+    assert header == "\ufeff" + ",".join(CSV_COLUMNS)
     before = target.read_bytes()
     refused = runner.invoke(app, ["extract", str(seeds), "-o", str(target)])
     assert refused.exit_code == 2 and "--force" in refused.output
@@ -159,10 +158,31 @@ def test_files_as_well_as_folders_and_published_option(seeds: Path) -> None:
     assert find(data, "talks", "2024-05-13", "Cho Tae-yul")  # "the 13th", still before the 20th
 
 
-def test_published_for_unknown_article_is_reported(seeds: Path) -> None:
-    result = runner.invoke(app, ["extract", str(seeds), "--published", "nosuch.txt=2024-01-01"])
-    assert result.exit_code == 0
-    assert "--published nosuch.txt: no article of that name" in result.stderr
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("nosuch.txt", ""),
+        ("003_1313ecc6bbfa66b.txt", "; did you mean 003_1313ecc6bbfa66b3.txt?"),
+        ("002_cfee3bea70a924cb", "; did you mean 002_cfee3bea70a924cd.txt?"),
+    ],
+)
+def test_published_for_an_unknown_article_is_a_usage_error(
+    seeds: Path, name: str, hint: str
+) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), "--published", f"{name}=2024-01-01"])
+    assert result.exit_code == 2
+    assert result.stderr == f"timeline: error: --published {name}: no article of that name{hint}\n"
+
+
+def test_published_for_an_unknown_row_of_a_dataset_is_a_usage_error(tmp_path: Path) -> None:
+    rows = tmp_path / "articles.jsonl"
+    text = "Kim Sung-hwan met Hillary Clinton in Washington on Friday, officials said."
+    rows.write_text(json.dumps({"id": "kim-clinton", "text": text}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(rows), "--published", "kim-clinto=2012-03-09"])
+    assert result.exit_code == 2
+    assert "--published kim-clinto: no article of that name; did you mean kim-clinton?" in (
+        result.stderr
+    )
 
 
 def test_terminal_table(seeds: Path) -> None:
@@ -406,3 +426,170 @@ def test_help_version_and_usage_errors_answer_without_the_nlp(
     assert result.stderr.strip().splitlines()[-1] == f"{code} []"
     if arguments == ["--version"]:
         assert result.stdout.startswith("timeline-cli ")
+
+
+# --- conventions ---------------------------------------------------------------------------------
+
+
+def saved_chronology(folder: Path) -> Path:
+    """A small saved chronology, made without the NLP: a meeting (a coloured type) and a
+    statement."""
+    from datetime import date
+
+    from timeline_cli.export import to_json
+    from timeline_cli.models import Chronology, ChronologyEvent, Mention
+
+    def event(event_id: str, event_type: str, summary: str) -> ChronologyEvent:
+        sentence = f"{summary} on Friday."
+        return ChronologyEvent(
+            event_id, "2012-03-09", "day", date(2012, 3, 9), date(2012, 3, 9), event_type,
+            summary, ("Kim Sung-hwan",), (), (Mention("a", sentence, 0, len(sentence), "met"),),
+        )  # fmt: skip
+
+    chronology = Chronology(
+        (), (event("ev-1", "meeting", "Kim met Clinton"), event("ev-2", "statement", "Kim said"))
+    )
+    path = folder / "saved.json"
+    path.write_text(to_json(chronology), encoding="utf-8")
+    return path
+
+
+def on_a_terminal(arguments: list[str], **environment: str) -> str:
+    """What the command prints on a terminal (a pseudo-terminal for stdout and stderr)."""
+    import os
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(TERM="xterm-256color", COLUMNS="100", **environment)
+    main, sub = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline_cli", *arguments],
+        stdin=subprocess.DEVNULL, stdout=sub, stderr=sub, env=env,
+    )  # fmt: skip
+    os.close(sub)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert process.wait(timeout=120) in (0, 2)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def colours(text: str) -> list[str]:
+    """The colour changes among the terminal's escape sequences (bold and the like aside)."""
+    import re
+
+    found = []
+    for parameters in re.findall(r"\x1b\[([0-9;]*)m", text):
+        codes = parameters.split(";")
+        if any(c in {"38", "48"} or (c[:1] in "349" and len(c) == 2) for c in codes if c):
+            found.append(parameters)
+    return found
+
+
+def test_no_color_and_the_option_are_honoured_on_a_terminal(tmp_path: Path) -> None:
+    saved = str(saved_chronology(tmp_path))
+    assert colours(on_a_terminal(["show", saved]))  # colour by default on a terminal
+    plain = on_a_terminal(["show", saved], NO_COLOR="1")
+    assert "Kim met Clinton" in plain and colours(plain) == []
+    assert colours(on_a_terminal(["show", saved, "--no-color"])) == []
+
+
+def test_a_workbook_is_not_written_to_a_terminal(tmp_path: Path) -> None:
+    printed = on_a_terminal(["show", str(saved_chronology(tmp_path)), "--format", "xlsx"])
+    assert "timeline: error: xlsx is a binary file: write it with -o FILE.xlsx" in printed
+
+
+def test_dash_is_standard_output_and_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    saved = saved_chronology(tmp_path)
+    result = runner.invoke(app, ["show", str(saved), "-o", "-", "--format", "jsonl"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+    assert not (tmp_path / "-").exists()
+    piped = runner.invoke(app, ["show", "-", "--format", "markdown"], input=saved.read_text())
+    assert piped.exit_code == 0 and "Kim met Clinton" in piped.stdout
+    empty = runner.invoke(app, ["show", "-"], input="")
+    assert empty.exit_code == 2 and "standard input: empty" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "parts"),
+    [
+        (["extract", "seeds", "--fromat", "json"],
+         ("no such option: --fromat", "--format", "(see 'timeline extract --help')")),
+        (["extractt"], ("no such command 'extractt'", "extract", "(see 'timeline --help')")),
+        (["show"], ("missing argument 'FILE'", "(see 'timeline show --help')")),
+        (["show", "a.json", "--min-sources"], ("option '--min-sources' requires an argument",)),
+    ],
+)  # fmt: skip
+def test_usage_mistakes_are_one_line_with_where_to_look(
+    arguments: list[str], parts: tuple[str, ...]
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline_cli", *arguments],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("timeline: error: ")
+    assert all(part in result.stderr for part in parts), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--min-sources", "x"], "--min-sources wants a whole number of 1 or more, got 'x'"),
+        (["--min-sources", "0"], "--min-sources wants a whole number of 1 or more, got '0'"),
+        (["--jobs", "two"], "--jobs wants a whole number of 1 or more, got 'two'"),
+    ],
+)
+def test_a_wrong_number_is_named(seeds: Path, arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["extract", str(seeds), *arguments])
+    assert result.exit_code == 2 and result.stderr == f"timeline: error: {message}\n"
+
+
+def test_eval_timex_errors_wants_a_number() -> None:
+    result = runner.invoke(app, ["eval-timex", str(TIMEML_FIXTURES), "--errors", "some"])
+    assert result.exit_code == 2
+    assert "--errors wants a whole number of 0 or more, got 'some'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("events.csv", "start,date\n2012-03-09,9 Mar 2012\n", "a CSV file"),
+        ("events.jsonl", '{"id": "ev-1"}\n{"id": "ev-2"}\n', "a JSON Lines file"),
+        ("events.json", '{"id": "ev-1"}\n{"id": "ev-2"}\n', "JSON Lines (one object a line)"),
+        ("book.json", "PK\x03\x04 not really a workbook", "a ZIP file (an Excel workbook?)"),
+    ],
+)
+def test_show_names_a_file_of_the_wrong_kind(
+    tmp_path: Path, name: str, content: str, kind: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"timeline: error: {path}: {kind}, not a saved chronology; timeline show reads the JSON "
+        "that extract writes with --format json\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command", ["", "extract", "show", "explain", "eval-timex", "eval-events", "eval-timeline"]
+)
+def test_help_shows_plain_metavars(command: str) -> None:
+    result = runner.invoke(app, [*command.split(), "--help"], prog_name="timeline")
+    assert result.exit_code == 0
+    assert "<" not in result.stdout and "{" not in result.stdout, result.stdout
+    if command in ("extract", "explain", "eval-timex"):
+        assert f"Usage: timeline {command} [OPTIONS] PATH..." in result.stdout

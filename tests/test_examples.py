@@ -18,6 +18,7 @@ EXAMPLES = {
     "markdown": "chronology.md",
     "table": "chronology.txt",
     "timelinejs": "chronology.timelinejs.json",
+    "timelinejs-sheet": "chronology.timelinejs-sheet.csv",
 }
 
 

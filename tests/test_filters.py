@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -84,8 +86,9 @@ def test_filters_apply_to_every_format(seeds: Path) -> None:
     assert [e["date"] for e in as_json["events"]] == ["2012-03-09"]
     lines = runner.invoke(app, [*arguments, "--format", "jsonl"]).stdout.splitlines()
     assert len(lines) == 1
-    rows = runner.invoke(app, [*arguments, "--format", "csv"]).stdout.splitlines()
-    assert len(rows) == 2 and rows[1].startswith("2012-03-09,day,meeting")
+    text = runner.invoke(app, [*arguments, "--format", "csv"]).stdout
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == 2 and rows[1][:3] == ["2012-03-09", "9 Mar 2012", "day"]
     table = runner.invoke(app, [*arguments, "--no-color"]).stdout
     assert "9 Mar 2012" in table and "13 May 2024" not in table
 

@@ -251,7 +251,7 @@ def test_dates_at_their_precision_under_year_and_month_headings() -> None:
     assert '<time class="date" datetime="2012">2012</time>' in page
     assert '<span class="date">Q1 2012</span>' in page
     assert '<time class="date" datetime="2012-03-09T21:28">9 Mar 2012, 21:28</time>' in page
-    assert '<span class="reported">as reported</span>' in page
+    assert '<span class="reported" data-flags="">as reported</span>' in page
     assert '<span class="date">undated</span>' in page
     assert "1 undated" in page and "1 with disputed dates" in page
 
@@ -385,10 +385,10 @@ def test_filters_hide_events_and_empty_headings_in_a_real_browser(tmp_path: Path
     assert sections["c2012-Q1"] is True and sections["undated"] is True
     assert sections["p199"] is False and sections["y2012"] is False
     assert "Showing 4 of 8 events" in dom
-    # the actor filter matches aliases, any case, part of a name; commas mean "or"
-    dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment="#actor=clint")
+    # the actor filter matches aliases, any case, whole words; commas mean "or"
+    dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment="#actor=clinton")
     assert next(a for t, a in parse(dom).tags if t == "body").get("data-shown") == "8"
-    dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment="#actor=nobody,%20washing")
+    dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment="#actor=nobody,%20washington")
     assert next(a for t, a in parse(dom).tags if t == "body").get("data-shown") == "8"
     dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment="#actor=nobody")
     tags = parse(dom)
@@ -422,3 +422,67 @@ def test_each_event_shows_its_headline_and_its_outlets() -> None:
     page = to_html(Chronology(DOCUMENTS, (event,), (), ACTORS))
     assert '<h4 class="headline">Kim Sung-hwan meets Clinton in Washington</h4>' in page
     assert '<span class="sources">1 source: AP</span>' in page
+
+
+def shown_events(dom: str) -> set[str]:
+    return {key for key, attrs in events_of(parse(dom)).items() if "hidden" not in attrs}
+
+
+def test_the_actor_box_matches_whole_words_and_aliases_as_the_option_does(
+    tmp_path: Path,
+) -> None:
+    chromium()
+    from timeline_cli.filters import EventFilter, apply_filter
+
+    un = replace(
+        chronology_event("2012-03-10", "day", "ev-un", "statement", "The UN spoke"),
+        actors=("United Nations",),
+        places=("Zürich",),
+    )
+    kim = replace(chronology_event("2012-03-09", "day", "ev-kim"), places=())
+    actors = (*ACTORS, Actor("United Nations", "ORG", ("UN",)), Actor("Zürich", "GPE"))
+    chronology = Chronology(DOCUMENTS, (kim, un), (), actors)
+    page = tmp_path / "actors.html"
+    page.write_text(to_html(chronology), encoding="utf-8")
+    for query, expected in [
+        ("UN", {"ev-un"}),  # not "Sung-hwan"
+        ("un", {"ev-un"}),
+        ("nations", {"ev-un"}),
+        ("sung-hwan", {"ev-kim"}),
+        ("Sung", {"ev-kim"}),  # a word of the name
+        ("clint", set()),  # part of a word
+        ("zurich", {"ev-un"}),  # accents folded
+        ("kim, un", {"ev-kim", "ev-un"}),
+    ]:
+        dom, log, _ = browse(page, tmp_path, "--dump-dom", fragment=f"#actor={query}")
+        assert shown_events(dom) == expected, query
+        assert console(log) == []
+        kept = apply_filter(chronology, EventFilter(actors=tuple(query.split(", "))))
+        assert {e.id for e in kept.events} == expected, query  # as --actor does
+
+
+def test_a_shared_page_has_no_absolute_path_and_shows_an_inferred_year(tmp_path: Path) -> None:
+    chromium()
+    from test_trust import DATED, YEARLESS
+    from typer.testing import CliRunner
+
+    from timeline_cli.cli import app
+
+    folder = (tmp_path / "home" / "reporter" / "story").resolve()
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(DATED, encoding="utf-8")
+    (folder / "b.txt").write_text(YEARLESS, encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(app, ["extract", str(folder), "-o", str(page), "-q"])
+    assert result.exit_code == 0, result.output
+    dom, log, _ = browse(page, tmp_path, "--dump-dom")
+    assert console(log) == []
+    assert str(folder) not in dom and "/home/reporter" not in dom
+    tags = parse(dom)
+    flagged = [
+        attrs for tag, attrs in tags.tags if "inferred-year" in (attrs.get("data-flags") or "")
+    ]
+    assert flagged  # the events whose date rests on the inferred year
+    assert "year inferred</span>" in dom and "Year inferred</strong>" in dom
+    assert "lead names Friday" in dom  # why, beside the event
+    assert all("hidden" not in attrs for attrs in events_of(tags).values())  # all shown

@@ -20,7 +20,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "chronology.json
         ("html", "<!DOCTYPE html>"),
         ("markdown", "## March 2012"),
         ("timelinejs", '"events"'),
-        ("csv", "date,precision,type"),
+        ("csv", "\ufeffstart,date,precision,flags,type"),
         ("table", "March 2012"),
     ],
 )

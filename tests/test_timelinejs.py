@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import replace
 from datetime import date
@@ -20,7 +22,7 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.timelinejs import timelinejs_record, to_timelinejs
+from timeline_cli.timelinejs import timelinejs_record, to_timelinejs, to_timelinejs_sheet
 from timeline_cli.timevalue import value_interval
 
 # From https://timeline.knightlab.com/docs/json-format.html (TimelineJS3 website/docs/
@@ -322,3 +324,52 @@ def test_the_slide_headline_is_the_event_headline_and_outlets_are_named() -> Non
     assert "<strong>1 source (Yonhap):</strong>" in slide["text"]["text"]
     # a chronology saved before headlines: the type and actors, as before
     assert one(chronology_event("2012-03-09", "day"))["text"]["headline"].startswith("Meeting: ")
+
+
+# -- the Google Sheets template ----------------------------------------------------------------
+
+# The header of Knight Lab's TimelineJS Google Sheets template, as the template and the
+# TimelineJS3 sources (src/js/core/ConfigFactory.js, the sample women_in_computing.csv) have it.
+TEMPLATE_HEADER = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
+    "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background"
+)
+
+
+def sheet_rows(*events: ChronologyEvent) -> list[dict[str, str]]:
+    text = to_timelinejs_sheet(Chronology((DOCUMENT,), events), title="Talks")
+    assert text.split("\n", 1)[0] == TEMPLATE_HEADER  # exactly, and no byte order mark
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_sheet_has_the_template_header_a_title_row_and_a_row_per_dated_event() -> None:
+    title, *rows = sheet_rows(
+        chronology_event("2012-03-09T21:28", "time", "ev-1"),
+        chronology_event(None, "unresolved", "ev-2"),
+    )
+    assert (title["Type"], title["Headline"], title["Year"]) == ("title", "Talks", "")
+    assert "1 undated event is not shown" in title["Text"]
+    (row,) = rows
+    assert [row[k] for k in ("Year", "Month", "Day", "Time")] == ["2012", "3", "9", "21:28"]
+    assert row["End Year"] == "" and row["Display Date"] == "9 Mar 2012, 21:28"
+    assert row["Group"] == "meeting" and row["Type"] == ""
+    assert row["Headline"] == "Meeting: Kim Sung-hwan, Hillary Clinton, +1"
+    assert "<q>On Friday, Kim met Clinton.</q>" in row["Text"]
+
+
+def test_spans_fill_the_end_columns_and_coarse_dates_leave_days_empty() -> None:
+    _, quarter, month = sheet_rows(
+        chronology_event("2012-Q1", "quarter", "ev-1"), chronology_event("2012-05", "month", "ev-2")
+    )
+    assert [quarter[k] for k in ("Year", "Month", "Day", "End Year", "End Month")] == [
+        "2012", "1", "", "2012", "3",
+    ]  # fmt: skip
+    assert quarter["Display Date"] == "Q1 2012"
+    assert [month[k] for k in ("Year", "Month", "Day", "End Year")] == ["2012", "5", "", ""]
+
+
+def test_sheet_cells_that_start_like_formulas_are_quoted() -> None:
+    _, row = sheet_rows(chronology_event("2012-03-09", "day", summary="=HYPERLINK(1)"))
+    assert row["Text"].startswith("<p>=HYPERLINK(1)")  # HTML text: no formula
+    _, row = sheet_rows(replace(chronology_event("2012-03-09", "day"), type="=cmd"))
+    assert row["Group"] == "'=cmd"

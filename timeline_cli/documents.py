@@ -7,6 +7,7 @@ without a year, whose year is inferred once every other article of the run is da
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,6 +25,7 @@ from timeline_cli.formats import (
     read_records,
     reader_kind,
 )
+from timeline_cli.language import language_notice
 from timeline_cli.metadata import ArticleMetadata, load_metadata
 from timeline_cli.models import Document, Notice, Publication
 from timeline_cli.published import Dateline, dateline_publication, find_header_date, read_dateline
@@ -38,6 +40,7 @@ class LoadedDocuments:
     skipped: tuple[str, ...]  # paths of files that could not be used
 
 
+CLOSE_NAMES = 3  # names suggested for a --published name that matches no article
 # spaCy's own limit (nlp.max_length): longer texts need more memory than a parse is worth.
 MAX_BODY_CHARS = 1_000_000
 
@@ -128,6 +131,7 @@ class DocumentStream:
             *self.notices,
             *self._metadata.notices,
             *_undated_notices(documents),
+            *filter(None, map(language_notice, documents)),
             *_unused_dates(self.published, self.paths, self.ids, documents),
         ]
 
@@ -304,13 +308,33 @@ def _unused_dates(
     documents: Sequence[Document],
 ) -> list[Notice]:
     """A --published name that matches no article is most likely a typo: say so."""
+    return [
+        Notice("unused-date", message)
+        for message in unknown_names(published, paths, ids, documents)
+    ]
+
+
+def unknown_names(
+    published: Mapping[str, date],
+    paths: Sequence[Path],
+    ids: Mapping[Path, str],
+    documents: Sequence[Document] = (),
+) -> list[str]:
+    """What is wrong with each --published name that matches no article, with the names
+    closest to it (a typo is the likely cause)."""
     known = {key for path in paths for key in (path.name, path.stem, str(path), ids[path])}
     known |= {document.id for document in documents}
-    return [
-        Notice("unused-date", f"--published {name}: no article of that name")
-        for name in published
-        if name not in known
-    ]
+    # suggested: file names, and the ids of dataset rows (their files' names are no use)
+    stems = {path.stem for path in paths}
+    names = {path.name for path in paths} | {d.id for d in documents if d.id not in stems}
+    messages = []
+    for name in published:
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name, sorted(names), n=CLOSE_NAMES, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        messages.append(f"--published {name}: no article of that name{hint}")
+    return messages
 
 
 def _undated_notices(documents: Sequence[Document]) -> list[Notice]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from timeline_cli.controls import visible
@@ -29,14 +30,23 @@ from timeline_cli.models import (
     Mention,
     Notice,
 )
+from timeline_cli.render import date_display
 
 SCHEMA = "timeline-cli/chronology"
 SCHEMA_VERSION = 1
+# One row per event. ``start`` first: a plain ISO day every spreadsheet reads as a date and
+# sorts by; then the date as people read it, and how precise it is.
 CSV_COLUMNS = (
-    "date", "precision", "type", "summary", "actors", "places", "source_count", "documents",
-    "evidence", "evidence_document", "id", "start", "end", "conflicts",
+    "start", "date", "precision", "flags", "type", "subtype", "summary", "actors", "places",
+    "source_count", "documents", "outlets", "titles", "urls", "published", "evidence", "end",
+    "timeml", "id", "conflicts",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
+# Columns with a line per article (documents, outlets, titles, urls, published: the lines
+# match) or per evidence sentence. A line break inside a quoted CSV cell is one cell.
+LINE_SEPARATOR = "\n"
+# Excel and LibreOffice's import dialog take a CSV without one for their local encoding.
+UTF8_BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # json.dumps(ensure_ascii=False) escapes C0 controls but writes DEL and C1 raw; they can only
 # occur inside strings, where an escape means the same character.
@@ -86,6 +96,7 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
         "subtype": event.subtype,
         "planned": event.planned,
         "headline": event.headline,
+        "flags": list(event.flags),
         "summary": event.summary,
         "actors": list(event.actors),
         "places": list(event.places),
@@ -149,6 +160,7 @@ def chronology_record(chronology: Chronology) -> dict[str, Any]:
         "actors": [actor_record(actor) for actor in chronology.actors],
         "warnings": [notice_record(notice) for notice in chronology.notices],
         "corrections": [correction_record(c) for c in chronology.corrections],
+        "inputs": list(chronology.inputs),
     }
 
 
@@ -175,27 +187,75 @@ def spreadsheet_cell(text: str) -> str:
     return visible("'" + text if text.startswith(FORMULA_STARTS) else text)
 
 
-def to_csv(events: Iterable[ChronologyEvent]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def spreadsheet_lines(lines: tuple[str, ...]) -> str:
+    """A CSV cell of several lines: controls visible in each, the first quoted if it starts
+    like a formula (a spreadsheet reads a formula only from the start of a cell)."""
+    return LINE_SEPARATOR.join(
+        spreadsheet_cell(line) if index == 0 else visible(line) for index, line in enumerate(lines)
+    )
+
+
+Cell = str | int | date | tuple[str, ...] | None  # a tuple is a cell of several lines
+
+
+def spreadsheet_rows(
+    events: Iterable[ChronologyEvent], documents: Iterable[Document] = ()
+) -> Iterator[list[Cell]]:
+    """The CSV and xlsx rows of the events, under ``CSV_COLUMNS``; raw values, not yet made
+    safe (see ``spreadsheet_cell``)."""
+    by_id = {document.id: document for document in documents}
     for event in events:
-        first = event.mentions[0]
-        row = [
-            event.date or "",
+        cited = [by_id.get(document_id) for document_id in event.documents]
+        yield [
+            event.start,
+            date_display(event),
             event.precision,
+            LIST_SEPARATOR.join(event.flags),
             event.type,
+            event.subtype or "",
             event.summary,
             LIST_SEPARATOR.join(event.actors),
             LIST_SEPARATOR.join(event.places),
             event.source_count,
-            LIST_SEPARATOR.join(event.documents),
-            first.sentence,
-            first.document,
+            event.documents,
+            tuple((d.outlet or "") if d else "" for d in cited),
+            tuple((d.title or "") if d else "" for d in cited),
+            tuple((d.url or "") if d else "" for d in cited),
+            tuple(_published(d) for d in cited),
+            tuple(f"{m.sentence} ({m.document})" for m in event.mentions),
+            event.end,
+            event.date or "",
             event.id,
-            event.start.isoformat() if event.start else "",
-            event.end.isoformat() if event.end else "",
             LIST_SEPARATOR.join(f"{c.date} ({', '.join(c.documents)})" for c in event.conflicts),
         ]
-        writer.writerow([spreadsheet_cell(c) if isinstance(c, str) else c for c in row])
-    return buffer.getvalue()
+
+
+def _published(document: Document | None) -> str:
+    if document is None or document.publication.date is None:
+        return ""
+    day = document.publication.date.isoformat()
+    return f"{day} (year inferred)" if document.publication.inferred else day
+
+
+def csv_value(cell: Cell) -> str | int:
+    """A cell as CSV text: dates as ISO days, lines joined, controls visible, formulas quoted."""
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, tuple):
+        return spreadsheet_lines(cell)
+    return spreadsheet_cell(cell) if isinstance(cell, str) else cell
+
+
+def to_csv(
+    events: Iterable[ChronologyEvent], documents: Iterable[Document] = (), bom: bool = True
+) -> str:
+    """The events as CSV text, one row per event; with a UTF-8 byte order mark first unless
+    ``bom`` is off."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in spreadsheet_rows(events, documents):
+        writer.writerow([csv_value(cell) for cell in row])
+    return (UTF8_BOM if bom else "") + buffer.getvalue()

@@ -3,17 +3,21 @@
 Options combine with AND; values of one repeated option with OR (``--type meeting --type
 visit``). An actor matches by its canonical name or any alias, as a whole word, ignoring case,
 so ``--actor Clinton`` finds "Hillary Clinton". Date bounds keep events whose interval
-overlaps them; undated events never pass a date bound.
+overlaps them; undated events never pass a date bound. Accents and case are ignored alike
+here and in the HTML page's actor box (``fold``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline_cli.models import Chronology, ChronologyEvent
 from timeline_cli.timevalue import value_interval
+
+_ACCENTS = re.compile("[\u0300-\u036f]")  # combining marks, once NFKD has split them off
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,13 @@ def keeps(
 
 
 def _names_match(query: str, names: tuple[str, ...]) -> bool:
-    pattern = re.compile(rf"(?<!\w){re.escape(query.strip())}(?!\w)", re.IGNORECASE)
-    return any(pattern.search(name) for name in names)
+    pattern = re.compile(rf"(?<!\w){re.escape(fold(query).strip())}(?!\w)")
+    return any(pattern.search(fold(name)) for name in names)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Zürich" as "zurich"), as the HTML page's filter folds."""
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def _within(event: ChronologyEvent, since: date | None, until: date | None) -> bool:

@@ -28,8 +28,9 @@ from typing import Any
 from timeline_cli.export import chronology_record
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
 from timeline_cli.record_reader import as_chronology
-from timeline_cli.render import format_date
+from timeline_cli.render import date_label, event_date_label
 from timeline_cli.timevalue import value_interval, value_precision
+from timeline_cli.trust import inferred_reasons
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -104,15 +105,6 @@ def to_html(chronology: Chronology | Mapping[str, Any], title: str = "Chronology
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def event_date_label(event: ChronologyEvent) -> tuple[str, str | None]:
-    """The date as shown ('9 Mar 2012', 'Feb 2012', 'undated'), and 'as reported' if so."""
-    label, _, note = format_date(event).partition("\n")
-    match = _HOUR_MINUTE.search(event.date or "")
-    if event.precision == "time" and match:
-        label = f"{label}, {match.group(1)}"
-    return label, note or None
 
 
 def value_label(value: str) -> str:
@@ -228,7 +220,7 @@ def _year_group(event: ChronologyEvent) -> _Group:
     if event.start is None or event.date is None:
         return _Group(("undated",), "Undated", "undated")
     if event.precision in ("decade", "century"):
-        label = format_date(event)
+        label = date_label(event)
         return _Group(("period", event.start.year, label), label, _anchor("p", event.date))
     year = event.start.year
     return _Group(("year", year), str(year), f"y{year}")
@@ -239,7 +231,7 @@ def _month_group(event: ChronologyEvent) -> _Group | None:
     if start is None or event.date is None or event.precision in ("decade", "century"):
         return None
     if event.precision in _COARSE_WITHIN_YEAR:
-        label = format_date(event)
+        label = date_label(event)
         if event.precision == "year":
             label = f"{label}, month unknown"
         return _Group(("coarse", event.date), label, _anchor("c", event.date))
@@ -366,7 +358,8 @@ class _Page:
             _time_element(event, label),
         ]
         if note:
-            out.append(f'<span class="reported">{escape(note)}</span>')
+            flags = " ".join(event.flags)
+            out.append(f'<span class="reported" data-flags="{_attr(flags)}">{escape(note)}</span>')
         out.append("</div>")
         out.append('<div class="what">')
         head = [
@@ -381,6 +374,7 @@ class _Page:
             out.append(f'<h4 class="headline">{escape(event.headline)}</h4>')
         out.append(f'<p class="summary">{escape(event.summary)}</p>')
         out.extend(self._participants(event))
+        out.extend(self._inferred_years(event))
         out.extend(self._conflicts(event))
         out.extend(self._evidence(event))
         out.append("</div>")
@@ -396,6 +390,14 @@ class _Page:
             places = ", ".join(escape(p) for p in event.places)
             rows.append(f'<div><dt>Places</dt><dd class="places">{places}</dd></div>')
         return ['<dl class="who">', *rows, "</dl>"] if rows else []
+
+    def _inferred_years(self, event: ChronologyEvent) -> list[str]:
+        """Why the year of the event's date was inferred, article by article."""
+        return [
+            f'<p class="inferred" role="note"><strong>Year inferred</strong> '
+            f"({self._document_link(document_id)}): {escape(reason)}</p>"
+            for document_id, reason in inferred_reasons(event, self.documents)
+        ]
 
     def _document_link(self, document_id: str) -> str:
         document = self.documents.get(document_id)
@@ -488,8 +490,10 @@ def _document_facts(document: Document) -> list[str]:
     publication = document.publication
     if publication.date:
         day = publication.date
+        inferred = " (year inferred)" if publication.inferred else ""
         facts.append(
             f'published <time datetime="{day.isoformat()}">{day.day} {day:%b} {day.year}</time>'
+            + inferred
         )
     if document.outlet:
         facts.append(escape(document.outlet))
@@ -593,6 +597,7 @@ border-radius:50%;background:var(--c,#455a64);border:2px solid var(--paper);
 .sources{font-size:.8rem;color:var(--muted)}
 .flag{font-size:.8rem;font-weight:700;color:var(--warn)}
 .headline{font-size:1.1rem;margin:.2rem 0}
+.inferred{font-size:.85rem;color:var(--warn)}
 .summary{font-size:1rem}
 .who{display:flex;flex-wrap:wrap;gap:.1rem 1.25rem;font-size:.9rem}
 .who div{display:flex;gap:.4rem}
@@ -655,6 +660,12 @@ _SCRIPT = """
   var names = events.map(function (li) {
     return JSON.parse(li.getAttribute("data-names") || "[]").map(fold);
   });
+  // A query matches a whole word or run of words of a name, as --actor does: "UN" finds
+  // "UN" and "the UN Security Council", never "Sung-hwan".
+  function wordPattern(query) {
+    var literal = query.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
+    return new RegExp("(?<![\\\\p{L}\\\\p{N}_])" + literal + "(?![\\\\p{L}\\\\p{N}_])", "u");
+  }
   function wanted() {
     return fold(actorInput.value).split(",").map(function (s) { return s.trim(); })
       .filter(function (s) { return s.length > 0; });
@@ -677,11 +688,12 @@ _SCRIPT = """
     var types = boxes.filter(function (b) { return b.checked; })
       .map(function (b) { return b.value; });
     var queries = wanted();
+    var patterns = queries.map(wordPattern);
     var shown = 0;
     events.forEach(function (li, i) {
       var ok = types.indexOf(li.getAttribute("data-type")) !== -1 &&
-        (queries.length === 0 || queries.some(function (q) {
-          return names[i].some(function (n) { return n.indexOf(q) !== -1; });
+        (patterns.length === 0 || patterns.some(function (pattern) {
+          return names[i].some(function (n) { return pattern.test(n); });
         }));
       li.hidden = !ok;
       if (ok) { shown += 1; }

@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from timeline_cli.controls import visible
-from timeline_cli.html_page import MONTHS, event_date_label, value_label, web_url
+from timeline_cli.html_page import MONTHS, value_label, web_url
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
 from timeline_cli.record_reader import as_chronology
+from timeline_cli.render import event_date_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -138,7 +139,8 @@ def _footnote(mention: Mention, documents: Mapping[str, Document]) -> str:
     if document is not None:
         day = document.publication.date
         if day:
-            parts.append(f"{day.day} {day:%b} {day.year}")
+            inferred = " (year inferred)" if document.publication.inferred else ""
+            parts.append(f"{day.day} {day:%b} {day.year}{inferred}")
         if document.outlet:
             parts.append(escape_markdown(document.outlet))
         url = web_url(document.url)

@@ -39,6 +39,12 @@ class Publication:
     source: str | None = None  # header | dateline | metadata | option | None
     note: str | None = None
 
+    @property
+    def inferred(self) -> bool:
+        """Whether the date was inferred rather than read (a dateline's missing year): only
+        an inferred date comes with a note saying why."""
+        return self.date is not None and self.note is not None
+
 
 @dataclass(frozen=True)
 class Document:
@@ -174,6 +180,7 @@ class ChronologyEvent:
     headline: str = ""  # a short headline; ``summary`` is the clause
     articles: tuple[ArticleRef, ...] = ()  # by document id; empty before ``sources`` runs
     corrections: tuple[str, ...] = ()  # what the corrections file changed, in words
+    flags: tuple[str, ...] = ()  # how far the date can be trusted (``trust.FLAGS``)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -209,6 +216,9 @@ class Chronology:
     notices: tuple[Notice, ...] = ()
     actors: tuple[Actor, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    # The folders the articles were read from, relative to the folder of the file the
+    # chronology is saved in (only those inside it): where ``--update`` finds them again.
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

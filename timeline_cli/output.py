@@ -57,15 +57,17 @@ def check_destination(path: Path, *, overwrite: bool) -> None:
         raise OutputExists(f"{path} exists; use --force to overwrite it")
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file put in place in one step."""
+def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` through a temporary file put in place in
+    one step."""
     check_destination(path, overwrite=overwrite)
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         os.chmod(temporary, _file_mode(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if overwrite:

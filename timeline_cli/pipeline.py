@@ -16,13 +16,20 @@ from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
 from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
+from timeline_cli.language import language_notice
 from timeline_cli.models import Chronology, ChronologyEvent, Correction, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 from timeline_cli.sources import attribute, join_copies, with_articles
+from timeline_cli.trust import flag_events
 
-__all__ = ["Limits", "RunResult", "Settings", "build_chronology", "run"]
+__all__ = ["Limits", "RunResult", "Settings", "UnknownArticleName", "build_chronology", "run"]
+
+
+class UnknownArticleName(ValueError):
+    """A --published name matches no article: a typo, most likely, that would leave the
+    article misdated. Raised once the articles are read, before any is parsed."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ def run(
     loaded = load_documents(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
+    unknown = [notice.message for notice in loaded.notices if notice.code == "unused-date"]
+    if unknown:
+        raise UnknownArticleName("; ".join(unknown))
     extract = partial(
         extractions,
         model=settings.model,
@@ -128,6 +138,7 @@ def build_chronology(
     kept = kept_ids | {identifier for c in corrections for identifier in c.events}
     merged = with_articles(stable_ids(corrected.events(), published, kept), attributed)
     merged = [_without_descriptors(event, registry.descriptors) for event in merged]
+    merged = flag_events(merged, documents)
     merged.sort(key=chronological_key)
     # Sorted, so that the order in which files were named changes nothing in the output.
     ordered = sorted(all_notices, key=lambda n: (n.document or "", n.code, n.message))
@@ -189,11 +200,12 @@ def stream_events(
                 document = replace(document, publication=dateline_publication(dateline, seen))
             if document.publication.date is not None:
                 seen.append(document.publication.date)
+            stream.notices.extend(filter(None, [language_notice(document)]))
             yield document
 
     def events() -> Iterator[ChronologyEvent]:
         for extraction in extract_all(load_pipeline(settings.model), documents(), settings.limits):
             stream.notices.extend(extraction.notices)
-            yield from single_events(extraction.events)
+            yield from flag_events(single_events(extraction.events), [extraction.document])
 
     return stream, events()

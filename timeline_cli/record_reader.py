@@ -167,6 +167,7 @@ _EVENT_FIELDS = _object(
         "outlets": _list_of(_text),
         "articles": _list_of(_ARTICLE),
         "corrections": _list_of(_text),
+        "flags": _list_of(_text),
     },
 )
 _ACTOR = _object(
@@ -228,6 +229,7 @@ _CHRONOLOGY = _object(
         "actors": _list_of(_ACTOR),
         "warnings": _list_of(_WARNING),
         "corrections": _list_of(_CORRECTION),
+        "inputs": _list_of(_text),
     },
 )
 
@@ -316,6 +318,7 @@ def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
             for a in record.get("articles", ())
         ),
         corrections=tuple(record.get("corrections", ())),
+        flags=tuple(record.get("flags", ())),
     )
 
 
@@ -354,6 +357,7 @@ def chronology_from_record(record: Mapping[str, Any]) -> Chronology:
         ),
         actors=tuple(_actor(a) for a in record.get("actors", ())),
         corrections=tuple(_correction(c) for c in record.get("corrections", ())),
+        inputs=tuple(record.get("inputs", ())),
     )
 
 

@@ -6,6 +6,7 @@ visible (``controls.visible``): an escape sequence in an article never reaches t
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rich import box
@@ -18,10 +19,12 @@ from rich.text import Text
 from timeline_cli.controls import visible
 from timeline_cli.models import Chronology, ChronologyEvent
 from timeline_cli.timevalue import TimeValue
+from timeline_cli.trust import date_notes
 
 MAX_ACTORS_SHOWN = 4
 WIDE_TABLE = 100  # columns from which type and actors have columns of their own
 ACTORS_WIDTH = 30
+_HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 TYPE_STYLES = {
     "meeting": "cyan",
@@ -36,14 +39,33 @@ TYPE_STYLES = {
 
 def format_date(event: ChronologyEvent) -> str:
     """A date as precise as it is known: '9 Mar 2012', 'Mar 2012', '2012', or 'undated'; a
-    stretch to its end ('2010 to Jan 2014'); a note on a second line for an event dated only
-    by its report ('as reported') or not yet happened ('planned')."""
+    stretch to its end ('2010 to Jan 2014'); on a second line what the date rests on or
+    what the event is ('as reported', 'year inferred', 'planned'; ``trust.date_notes``)."""
+    label = date_label(event)
+    notes = date_notes(event)
+    return f"{label}\n{', '.join(notes)}" if notes else label
+
+
+def date_label(event: ChronologyEvent) -> str:
+    """The date alone, without the notes of ``format_date``."""
     label = _date_text(event)
-    if event.end_date:
-        label = label.replace("\n", f" to {_value_text(event.end_date)}\n", 1)
-        if "\n" not in label:
-            label = f"{label} to {_value_text(event.end_date)}"
-    return f"{label}\nplanned" if event.planned and "\n" not in label else label
+    return f"{label} to {_value_text(event.end_date)}" if event.end_date else label
+
+
+def event_date_label(event: ChronologyEvent) -> tuple[str, str | None]:
+    """The date as shown ('9 Mar 2012', 'Feb 2012', '9 Mar 2012, 14:30', 'undated') and its
+    notes ('as reported, year inferred'), if any."""
+    label, _, note = format_date(event).partition("\n")
+    match = _HOUR_MINUTE.search(event.date or "")
+    if event.precision == "time" and match:
+        label = f"{label}, {match.group(1)}"
+    return label, note or None
+
+
+def date_display(event: ChronologyEvent) -> str:
+    """The date and its notes on one line: '9 Mar 2012 (as reported, year inferred)'."""
+    label, note = event_date_label(event)
+    return f"{label} ({note})" if note else label
 
 
 def _value_text(value: str) -> str:
@@ -69,7 +91,7 @@ def _date_text(event: ChronologyEvent) -> str:
     if event.precision in ("day", "time"):
         return f"{start.day} {start:%b %Y}"
     if event.precision == "publication":
-        return f"{start.day} {start:%b %Y}\nas reported"
+        return f"{start.day} {start:%b %Y}"
     if event.precision == "month":
         return f"{start:%b %Y}"
     if event.precision == "year":
@@ -200,7 +222,7 @@ def period_heading(event: ChronologyEvent) -> str:
         return "Undated"
     if event.precision in ("day", "time", "publication", "month", "week"):
         return f"{event.start:%B %Y}"
-    return format_date(event)
+    return date_label(event)
 
 
 def summary_line(chronology: Chronology, skipped: int) -> Text:

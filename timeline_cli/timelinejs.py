@@ -12,22 +12,37 @@ year; weeks, quarters, seasons, decades and centuries are spans (``start_date`` 
 title slide says how many. ``group`` is the event type, ``unique_id`` the event id. Headlines and
 texts are HTML (TimelineJS renders them as such), so all text is escaped. The same input gives
 the same bytes.
+
+``to_timelinejs_sheet`` writes the same slides as the rows of Knight Lab's Google Sheets
+template (``SHEET_COLUMNS``, the header of the template newsrooms copy): paste or import the
+CSV into a copy of the template, publish it, and give TimelineJS its address. The first row is
+the title slide (``Type`` ``title``). Cells are made safe for spreadsheets as in the CSV export
+(``export.spreadsheet_cell``); there is no byte order mark, which Google Sheets does not need.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
 from typing import Any
 
-from timeline_cli.export import json_text
-from timeline_cli.html_page import event_date_label, value_label, web_url
+from timeline_cli.export import json_text, spreadsheet_cell
+from timeline_cli.html_page import value_label, web_url
 from timeline_cli.models import Chronology, ChronologyEvent, Document
 from timeline_cli.record_reader import as_chronology
+from timeline_cli.render import event_date_label
+from timeline_cli.trust import inferred_reasons
 
 HEADLINE_ACTORS = 2  # actors named in a slide's headline
+SHEET_COLUMNS = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+    "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+    "Media Thumbnail", "Type", "Group", "Background",
+)  # fmt: skip
 _HOUR_MINUTE = re.compile(r"T(\d{2}):(\d{2})$")
 _SPANS = ("week", "quarter", "half", "season", "decade", "century")
 
@@ -135,6 +150,11 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
         parts.append(f"<p><strong>Actors:</strong> {escape(', '.join(event.actors))}</p>")
     if event.places:
         parts.append(f"<p><strong>Places:</strong> {escape(', '.join(event.places))}</p>")
+    for document_id, reason in inferred_reasons(event, documents):
+        parts.append(
+            f"<p><strong>Year inferred</strong> ({_document_html(document_id, documents)}): "
+            f"{escape(reason)}</p>"
+        )
     for conflict in event.conflicts:
         sources = ", ".join(_document_html(d, documents) for d in conflict.documents)
         parts.append(
@@ -168,3 +188,40 @@ def _title_slide(chronology: Chronology, title: str, placed: int) -> dict[str, A
             "no date places them on the timeline.</p>"
         )
     return {"text": {"headline": escape(title), "text": text}}
+
+
+def to_timelinejs_sheet(
+    chronology: Chronology | Mapping[str, Any], title: str = "Chronology"
+) -> str:
+    """The TimelineJS slides as CSV rows of Knight Lab's Google Sheets template."""
+    record = timelinejs_record(chronology, title)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SHEET_COLUMNS)
+    rows = [_sheet_row(record["title"], "title"), *(_sheet_row(s) for s in record["events"])]
+    for row in rows:
+        writer.writerow([spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row])
+    return buffer.getvalue()
+
+
+def _sheet_row(slide: Mapping[str, Any], row_type: str = "") -> list[str | int]:
+    start = slide.get("start_date", {})
+    end = slide.get("end_date", {})
+    display = slide.get("display_date") or start.get("display_date", "")
+    return [
+        *_sheet_date(start),
+        *_sheet_date(end),
+        display,
+        slide["text"]["headline"],
+        slide["text"]["text"],
+        "", "", "", "",  # Media, Media Credit, Media Caption, Media Thumbnail
+        row_type,
+        slide.get("group", ""),
+        "",  # Background
+    ]  # fmt: skip
+
+
+def _sheet_date(parts: Mapping[str, Any]) -> list[str | int]:
+    """Year, Month, Day and Time cells of a TimelineJS date object (empty where unknown)."""
+    time = f"{parts['hour']:02d}:{parts['minute']:02d}" if "hour" in parts else ""
+    return [parts.get("year", ""), parts.get("month", ""), parts.get("day", ""), time]

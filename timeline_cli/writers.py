@@ -12,7 +12,7 @@ from timeline_cli.html_page import to_html
 from timeline_cli.markdown_export import to_markdown
 from timeline_cli.models import Chronology
 from timeline_cli.render import render
-from timeline_cli.timelinejs import to_timelinejs
+from timeline_cli.timelinejs import to_timelinejs, to_timelinejs_sheet
 
 TABLE_WIDTH = 160  # a table written to a file is not squeezed to a terminal's width
 
@@ -23,25 +23,34 @@ def _table(chronology: Chronology) -> str:
     return console.export_text()
 
 
-WRITERS: dict[str, Callable[[Chronology], str]] = {
+def _xlsx(chronology: Chronology) -> bytes:
+    from timeline_cli.xlsx import to_xlsx  # openpyxl is imported only when asked for
+
+    return to_xlsx(chronology.events, chronology.documents)
+
+
+WRITERS: dict[str, Callable[[Chronology], str | bytes]] = {
     "table": _table,
     "json": to_json,
     "jsonl": lambda chronology: to_jsonl(chronology.events),
-    "csv": lambda chronology: to_csv(chronology.events),
+    "csv": lambda chronology: to_csv(chronology.events, chronology.documents),
+    "xlsx": _xlsx,
     "html": to_html,
     "markdown": to_markdown,
     "timelinejs": to_timelinejs,
+    "timelinejs-sheet": to_timelinejs_sheet,
 }
 FORMATS = tuple(WRITERS)
-# The format a file's extension stands for; TimelineJS JSON needs --format timelinejs.
+BINARY_FORMATS = ("xlsx",)
+# The format a file's extension stands for; TimelineJS JSON and its sheet need --format.
 SUFFIX_FORMATS = {
     ".txt": "table", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
-    ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+    ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
 }  # fmt: skip
 
 
-def serialize(chronology: Chronology, output_format: str) -> str:
-    """The chronology as text in a named format (see FORMATS)."""
+def serialize(chronology: Chronology, output_format: str) -> str | bytes:
+    """The chronology as text (bytes for xlsx) in a named format (see FORMATS)."""
     if output_format not in WRITERS:
         raise ValueError(f"not a format: {output_format}")
     return WRITERS[output_format](chronology)
