@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from importlib.metadata import requires
 from pathlib import Path
 
@@ -27,18 +28,37 @@ def tracked_files() -> list[str]:
     return [name for name in listed.stdout.splitlines() if name != ".gitignore"]
 
 
+def build(kind: str, files: list[str], tmp_path: Path) -> Path:
+    """An sdist or a wheel built from a copy of the files, so that the build writes nothing
+    into the checkout."""
+    source = tmp_path / "source"
+    for name in files:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, source / name)
+    script = f"from setuptools import build_meta; print(build_meta.build_{kind}('../dist'))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=source, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return tmp_path / "dist" / done.stdout.splitlines()[-1]
+
+
 def test_the_sdist_carries_every_tracked_file(tmp_path: Path) -> None:
     """Tests, their fixtures, the seeds, examples and .ci: the tests pass from an unpacked sdist."""
     files = tracked_files()
-    source = tmp_path / "source"
-    for name in files:  # a copy, so that the build writes nothing into the checkout
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, source / name)
-    build = "from setuptools import build_meta; print(build_meta.build_sdist('../dist'))"
-    done = subprocess.run([sys.executable, "-c", build], cwd=source, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    archive = tmp_path / "dist" / done.stdout.splitlines()[-1]
+    archive = build("sdist", files, tmp_path)
     with tarfile.open(archive) as sdist:
         shipped = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert sorted(set(files) - shipped) == []
     assert {"LICENSE", "PKG-INFO"} <= shipped
+
+
+def test_the_wheel_carries_every_data_file(tmp_path: Path) -> None:
+    """The lexicon and the word lists (data/temporal/*.toml) are read at import: an installed
+    package without one of them cannot run."""
+    files = tracked_files()
+    with zipfile.ZipFile(build("wheel", files, tmp_path)) as wheel:
+        shipped = set(wheel.namelist())
+    data = [name for name in files if name.startswith("timeline_cli/data/")]
+    assert any(name.startswith("timeline_cli/data/temporal/") for name in data)
+    assert sorted(set(data) - shipped) == []

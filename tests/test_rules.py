@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from timeline_cli.normalize import FUTURE, PAST, normalize
+from timeline_cli.rules.base import add_months, nearest_weekdays
 from timeline_cli.timevalue import TimeValue
+from timeline_cli.wordlists import holidays
 
 OCT_27_1989 = date(1989, 10, 27)  # a Friday: Wall Street Journal earnings season
 JAN_14_1998 = date(1998, 1, 14)  # a Wednesday
@@ -65,6 +67,67 @@ def test_holidays(text: str, expected: str) -> None:
 
 def test_holiday_follows_tense() -> None:
     assert value("Thanksgiving", OCT_27_1989, FUTURE) == "1989-11-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Memorial Day 2024", "2024-05-27"),  # the last Monday of May, May 31 a Friday
+        ("Memorial Day 2021", "2021-05-31"),  # ... May 31 itself a Monday
+        ("Labor Day 2023", "2023-09-04"),  # the first Monday of September
+        ("Labor Day 2025", "2025-09-01"),
+        ("Thanksgiving 2024", "2024-11-28"),  # the fourth Thursday, not the last (Nov. 28)
+        ("Thanksgiving 2018", "2018-11-22"),  # November 1 a Thursday
+        ("Election Day 2020", "2020-11-03"),  # the Tuesday after the first Monday
+        ("Election Day 2022", "2022-11-08"),  # November 1 a Tuesday: a week later
+        ("Good Friday 2024", "2024-03-29"),
+        ("Easter Sunday 2019", "2019-04-21"),
+        ("Easter Monday 2025", "2025-04-21"),
+        ("Christmas Eve 2012", "2012-12-24"),
+    ],
+)
+def test_holidays_computed_from_their_rules(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize("name", sorted(holidays()))
+def test_every_holiday_falls_in_the_year_said(name: str) -> None:
+    for year in (1999, 2000, 2024, 2031):
+        result = normalize(f"{name} {year}", OCT_27_1989, PAST)
+        assert result is not None and result.type == "DATE", name
+        assert result.value.startswith(f"{year}-"), (name, result.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last year's Christmas", "1988-12-25"),
+        ("this year's Halloween", "1989-10-31"),
+        ("this year's Christmas", "1989-12-25"),  # ahead of the anchor all the same
+    ],
+)
+def test_a_holiday_of_a_year_named_from_the_anchor(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(1989, 10, 31), 1, (1989, 11)),  # no November 31: the month is what counts
+        (date(1989, 1, 15), -1, (1988, 12)),
+        (date(1989, 10, 27), 27, (1992, 1)),
+        (date(1989, 10, 27), -22, (1987, 12)),
+    ],
+)
+def test_add_months(day: date, months: int, expected: tuple[int, int]) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_nearest_weekdays_around_a_day() -> None:
+    friday = OCT_27_1989
+    assert nearest_weekdays(friday, 0) == [date(1989, 10, 23), date(1989, 10, 30)]
+    assert nearest_weekdays(friday, 4) == [friday, friday]  # the day itself, both ways
+    assert nearest_weekdays(friday, 4, strictly=True) == [date(1989, 10, 20), date(1989, 11, 3)]
 
 
 @pytest.mark.parametrize(
@@ -209,7 +272,17 @@ def test_a_doubled_article_and_a_deadline_ahead() -> None:
 
 @pytest.mark.parametrize(
     ("text", "mod"),
-    [("before March 2013", "BEFORE"), ("after June 5, 2012", "AFTER"), ("about a week", "APPROX")],
+    [
+        ("before March 2013", "BEFORE"),
+        ("after June 5, 2012", "AFTER"),
+        ("about a week", "APPROX"),
+        ("some 20 years", "APPROX"),
+        ("no later than Friday", "ON_OR_BEFORE"),
+        ("the very beginning of the year", "START"),
+        ("the very middle of the year", "MID"),
+        ("mid-1990", "MID"),
+        ("the late-1990s", "END"),
+    ],
 )
 def test_modifiers_in_the_text(text: str, mod: str) -> None:
     result = normalize(text, OCT_27_1989, PAST)

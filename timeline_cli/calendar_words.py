@@ -1,46 +1,32 @@
-"""Month, weekday and number words shared by the date finders and the normalizer."""
+"""Month, weekday and number words shared by the date finders and the normalizer.
+
+The words themselves are data (``data/temporal/calendar.toml`` and ``numbers.toml``); this
+module gives them the shapes the code reads: lookups and regular expressions.
+"""
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+from timeline_cli.wordlists import alternation, numbers, words
 
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
+_FULL_MONTHS = numbers("calendar", "months")
+_FULL_WEEKDAYS = numbers("calendar", "weekdays")
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3,
-    "a few": 3, "few": 3, "a couple of": 2, "couple of": 2, "dozen": 12, "a dozen": 12,
-    "many": 3, "some": 3,
-}  # fmt: skip
+MONTHS = {**_FULL_MONTHS, **numbers("calendar", "month_abbreviations")}
+WEEKDAYS = {**_FULL_WEEKDAYS, **numbers("calendar", "weekday_abbreviations")}
+NUMBER_WORDS = {**numbers("numbers", "cardinals"), **numbers("numbers", "amounts")}
 # Amounts that name no number: a duration of "several years" is PXY, not P3Y.
-VAGUE_NUMBERS = frozenset({"several", "a few", "few", "many", "some"})
+VAGUE_NUMBERS = words("numbers", "vague")
+ORDINAL_WORDS = dict(numbers("numbers", "ordinals"))
 
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-
-_FULL_MONTH_NAMES = [name for name in MONTHS if len(name) > 3 or name == "may"]
+# A month's name, or its abbreviation with or without a full stop ("Sept." and "Sept").
 MONTH_PATTERN = (
-    r"(?:"
-    + "|".join(sorted(_FULL_MONTH_NAMES, key=len, reverse=True))
-    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
+    rf"(?:{alternation(_FULL_MONTHS)}"
+    rf"|(?:{alternation(numbers('calendar', 'month_abbreviations'))})\.?)"
 )
-WEEKDAY_PATTERN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Full weekday names only: "sun", "sat" and "wed" are other words in running text.
+WEEKDAY_PATTERN = rf"(?:{alternation(_FULL_WEEKDAYS)})"
 WEEKDAY_RE = re.compile(r"\b(" + WEEKDAY_PATTERN + r")\b", re.IGNORECASE)
 
 

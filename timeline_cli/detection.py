@@ -24,33 +24,25 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from timeline_cli.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
+from timeline_cli.wordlists import codes, numbers, phrases, words
 
 TEMPORAL_LABELS = ("DATE", "TIME")
-_RELATIVE_UNITS = [
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
-    "nights", "week", "weeks", "month", "months", "year", "years",
-]  # fmt: skip
-_DAYLIGHT_MARKS = ("dawn", "dusk", "sunrise", "sunset", "nightfall", "daybreak")
-_DAY_WORDS = {day for day in WEEKDAYS if len(day) > 3} | {"today", "yesterday", "tomorrow"}
-_QUARTER_ORDINALS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
-_UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
+# The words are data: data/temporal/detection.toml, and calendar, numbers and holidays.toml.
+_RELATIVE_UNITS = list(phrases("detection", "relative_units"))
+_DAYLIGHT_MARKS = tuple(word for word in codes("calendar", "daylight") if " " not in word)
+_DAY_WORDS = {day for day in WEEKDAYS if len(day) > 3} | words("detection", "day_words")
+_QUARTER_ORDINALS = tuple(word for word, n in numbers("numbers", "part_ordinals").items() if n > 0)
+_UNITS = list(phrases("detection", "units"))
 # spaCy labels holidays EVENT; as dates they are the normalizer's ("holiday" rule).
-_HOLIDAY_WORDS = ["thanksgiving", "christmas", "easter", "halloween", "election"]
+_HOLIDAY_WORDS = list(phrases("holidays", "detected"))
 # Words that join two expressions in one entity: "1994 and 1997", "the quarter ended Sept. 30".
-SPLIT_WORDS = {"to", "through", "thru", "until", "till", "and", "or", "ended", "ending", "-", "–"}
-LEADING_CONNECTORS = {"between", "from"}
+SPLIT_WORDS = words("detection", "split_words")
+LEADING_CONNECTORS = words("detection", "leading_connectors")
 # Hedges outside TimeML extents; the normalizer still sees them (as a mod where they are one).
-TRIMMED_PREFIXES = {
-    "just", "only", "barely", "about", "around", "almost", "nearly", "approximately",
-    "roughly", "early", "late", "earlier", "later", "as", "long", "some",
-}  # fmt: skip
+TRIMMED_PREFIXES = words("detection", "trimmed_prefixes")
 _ERA_RE = re.compile(r"B\.?C\.?E\.?", re.IGNORECASE)  # "BCE", "B.C.E."
 _BC_RE = re.compile(r"B\.?C\.?", re.IGNORECASE)  # "BC", "B.C."
-_TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "today",
-    "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "hour", "hours",
-    "now", "tonight", "noon", "midnight",
-}  # fmt: skip
+_TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | words("detection", "temporal_heads")
 
 
 @dataclass(frozen=True)

@@ -17,19 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from timeline_cli.detection import Candidate, temporal_candidates
 from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
 from timeline_cli.timevalue import TimeValue
+from timeline_cli.wordlists import codes, words
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_MODAL_PAST = {"have", "has", "had"}
+# The words of tense are data: data/temporal/tense.toml.
+_FUTURE_AUX = words("tense", "future_auxiliaries")
+_MODAL_PAST = words("tense", "perfect_auxiliaries")
 # Heads of an infinitive that make it future: "expected to meet", "plans to visit".
-_FUTURE_HEADS = {
-    "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "want", "agree",
-    "decide", "prepare", "promise", "vow", "pledge", "try", "seek", "go", "likely", "about",
-}  # fmt: skip
-_FUTURE_WORDS = {"upcoming", "next", "coming", "forthcoming", "scheduled", "planned"}
+_FUTURE_HEADS = words("tense", "future_heads")
+_FUTURE_WORDS = words("tense", "future_words")
 # Verbs whose dates lie ahead even in the past tense: "planned a demonstration on Saturday".
-_PROSPECTIVE_VERBS = {
-    "plan", "schedule", "postpone", "delay", "defer", "reschedule", "adjourn", "slate",
-}  # fmt: skip
+_PROSPECTIVE_VERBS = words("tense", "prospective_verbs")
 
 
 @dataclass(frozen=True)
@@ -181,7 +178,7 @@ def _yearless_day(value: TimeValue | None, text: str) -> bool:
     )
 
 
-_SIGNAL_MODS = {"before": "BEFORE", "after": "AFTER"}
+_SIGNAL_MODS = codes("tense", "signal_mods")
 
 
 def _with_signal_mod(value: TimeValue | None, span: Span) -> TimeValue | None:
@@ -233,7 +230,7 @@ def _tense_of_noun(span: Span, governor: Token) -> str:
     return UNKNOWN
 
 
-_SAYING = {"say", "tell", "announce", "confirm", "add", "report", "state", "warn", "write"}
+_SAYING = words("tense", "saying_verbs")
 
 
 def speech_verb_before(span: Span) -> Token | None:

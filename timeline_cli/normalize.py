@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +25,7 @@ from timeline_cli.calendar_words import MONTH_PATTERN, NUMBER_WORDS, ORDINAL_WOR
 from timeline_cli.rules import RULES
 from timeline_cli.rules.base import FUTURE, PAST, PRESENT, UNKNOWN, UNRESOLVED, Context
 from timeline_cli.timevalue import TimeValue
+from timeline_cli.wordlists import alternation, codes, groups, numbers, phrases, words
 
 __all__ = ["FUTURE", "INVALID", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "normalize"]
 
@@ -31,32 +33,64 @@ __all__ = ["FUTURE", "INVALID", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "nor
 # never placed on the calendar.
 INVALID = "INVALID"
 
-_HEDGES = (
-    r"(?:just|only|barely|merely|even|both|sometime|some time|earlier|later"
-    r"|as recently as|as early as"
-    r"|as late as|as long as|as far back as"
-    r"|the (?:night|morning|evening|afternoon|early hours|eve) of"
-    r"|(?:a|an)(?= \d| jan| feb| mar| apr| may| jun| jul| aug| sep| oct| nov| dec))"
-    r" "
-)
+
+def _any(key: str) -> str:
+    """A pattern matching any phrase of a list of data/temporal/modifiers.toml."""
+    return alternation(phrases("modifiers", key))
 
 
-_MODIFIERS = (
-    (r"(?:the )?(?:very )?(?:beginning|start|outset) of (?:the )?", "START"),
-    (r"(?:the )?early[- ]", "START"),
-    (r"(?:the )?middle of (?:the )?", "MID"),
-    (r"mid(?:-| |(?=\d))", "MID"),
-    (r"(?:the )?(?:very )?end of (?:the )?", "END"),
-    (r"(?:the )?late[- ]", "END"),
-    (r"(?:about|around|some(?= \d)|roughly|approximately|nearly|almost|close to) ", "APPROX"),
-    (r"(?:more than|over|upwards of) ", "MORE_THAN"),
-    (r"(?:less than|under|fewer than) ", "LESS_THAN"),
-    (r"(?:at least) ", "EQUAL_OR_MORE"),
-    (r"(?:at most|no more than|up to) ", "EQUAL_OR_LESS"),
-    (r"(?:before|prior to|earlier than) ", "BEFORE"),
-    (r"(?:no later than|not later than) ", "ON_OR_BEFORE"),
-    (r"(?:after|later than) ", "AFTER"),
-)
+def _hedge_pattern() -> re.Pattern[str]:
+    """Hedges, "the night of" and an article before a number or a month ("an Aug. 10 memo")."""
+    month_starts = {name[:3] for name in numbers("calendar", "months")}  # "sep" of "sept."
+    before_date = "|".join(rf" {start}" for start in [r"\d", *sorted(month_starts)])
+    return re.compile(
+        rf"(?:{_any('hedges')}"
+        rf"|the (?:{_any('parts_before_of')}) of"
+        rf"|(?:{_any('articles')})(?={before_date}))"
+        r" "
+    )
+
+
+def _modifier_patterns() -> tuple[tuple[re.Pattern[str], Mapping[str, str]], ...]:
+    """Each pattern with the mods of the words its group 1 matches."""
+    part_of = codes("modifiers", "part_of")
+    adjectives = codes("modifiers", "part_adjective")
+    prefixes = codes("modifiers", "part_prefix")
+    quantifiers = codes("modifiers", "quantifiers")
+    before_numbers = codes("modifiers", "quantifiers_before_numbers")
+    return (
+        (re.compile(rf"(?:the )?(?:very )?({alternation(part_of)}) of (?:the )?"), part_of),
+        (re.compile(rf"(?:the )?({alternation(adjectives)})[- ]"), adjectives),
+        (re.compile(rf"({alternation(prefixes)})(?:-| |(?=\d))"), prefixes),
+        (
+            re.compile(rf"({alternation(quantifiers)}|(?:{alternation(before_numbers)})(?= \d)) "),
+            {**quantifiers, **before_numbers},
+        ),
+    )
+
+
+def _preposition_pattern() -> re.Pattern[str]:
+    """A preposition dropped from the front: "on Friday", "over the weekend", but not the "at"
+    of "at least"."""
+    only_before = [
+        rf"{re.escape(word)}(?= (?:{alternation(following)}))"
+        for word, following in groups("modifiers", "prepositions_only_before").items()
+    ]
+    except_before = [
+        rf"{re.escape(word)}(?! (?:{alternation(following)}))"
+        for word, following in groups("modifiers", "prepositions_except_before").items()
+    ]
+    dropped = [_any("prepositions"), *only_before, *except_before]
+    return re.compile(rf"^(?:{'|'.join(dropped)}) ")
+
+
+_HEDGES = _hedge_pattern()
+_MODIFIERS = _modifier_patterns()
+_PREPOSITIONS = _preposition_pattern()
+_TRAILING_HEDGES = re.compile(rf" (?:{_any('trailing_hedges')})\b")  # "10 years or so"
+_TIME_ZONES = re.compile(rf"\b(?:{_any('time_zones')})\b ?")
+_SAME_AS = codes("modifiers", "same_as")
+_BARE_PERIODS = words("modifiers", "bare_periods")
 
 
 def normalize(
@@ -89,26 +123,19 @@ def _simplify(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:()\"'")
     text = re.sub(r"\b(\w+) \1\b", r"\1", text)  # "the the end of November"
     text = re.sub(r"'s$", "", text)
-    text = re.sub(
-        r"^(?:on|in|at(?! least| most)|since|by|until|till|from|during|of|for|as of|through"
-        r"|over(?= the))"
-        r" ",
-        "",
-        text,
-    )
-    text = re.sub(r" (?:or so|or thereabouts)\b", "", text)
-    text = re.sub(r"\b(?:[ecmp][sd]?t|gmt|utc)\b ?", "", text).strip()
-    text = re.sub(r"^as of press time$|^press time$", "today", text)
+    text = _PREPOSITIONS.sub("", text)
+    text = _TRAILING_HEDGES.sub("", text)
+    text = _TIME_ZONES.sub("", text).strip()
+    text = _SAME_AS.get(text, text)
     return _digits_for_words(text)
 
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_DECADES = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
-}  # fmt: skip
+_CARDINALS = numbers("numbers", "cardinals")
+_UNITS = alternation(word for word, value in _CARDINALS.items() if 1 <= value <= 9)
+_TEENS = alternation(word for word, value in _CARDINALS.items() if 10 <= value <= 19)
+_TENS = alternation(word for word, value in _CARDINALS.items() if value in range(20, 100, 10))
+_CENTURIES = alternation(word for word, value in _CARDINALS.items() if 10 <= value <= 20)
+_DECADES = numbers("numbers", "decades")
 
 
 def _digits_for_words(text: str) -> str:
@@ -123,21 +150,19 @@ def _digits_for_words(text: str) -> str:
         century, tens, unit = match.group(1), match.group(2), match.group(3)
         return str(number(century) * 100 + number(tens) + (number(unit) if unit else 0))
 
-    text = re.sub(
-        rf"\b({_TEENS}|twenty) ({_TENS}|{_TEENS})(?:[- ]({_UNITS}))?\b", spoken_year, text
-    )
+    text = re.sub(rf"\b({_CENTURIES}) ({_TENS}|{_TEENS})(?:[- ]({_UNITS}))?\b", spoken_year, text)
     text = re.sub(
         rf"\btwo thousand(?: and)?(?: ({_UNITS}|{_TEENS}))?\b",
         lambda m: str(2000 + (number(m.group(1)) if m.group(1) else 0)),
         text,
     )
     text = re.sub(
-        r"\b(?:the )?(" + "|".join(_DECADES) + r")\b",
+        rf"\b(?:the )?({alternation(_DECADES)})\b",
         lambda m: f"the 19{_DECADES[m.group(1)]}0s",
         text,
     )
     return re.sub(
-        rf"\b({MONTH_PATTERN}) ({'|'.join(ORDINAL_WORDS)})\b",
+        rf"\b({MONTH_PATTERN}) ({alternation(ORDINAL_WORDS)})\b",
         lambda m: f"{m.group(1)} {ORDINAL_WORDS[m.group(2)]}th",
         text,
     )
@@ -150,14 +175,15 @@ def _split_modifier(text: str) -> tuple[str, str | None]:
     peeled = True
     while peeled:
         peeled = False
-        hedge = re.match(_HEDGES, text)
+        hedge = _HEDGES.match(text)
         if hedge and hedge.end() < len(text):
             text, peeled = text[hedge.end() :], True
-        for pattern, mod in _MODIFIERS:
-            match = re.match(pattern, text)
+        for pattern, mods in _MODIFIERS:
+            match = pattern.match(text)
             if match and match.end() < len(text):
-                text, found, peeled = text[match.end() :].strip(), found or mod, True
+                text, peeled = text[match.end() :].strip(), True
+                found = found or mods[match.group(1)]
                 break
-    if found and text in ("day", "week", "month", "year", "quarter", "decade", "century"):
+    if found and text in _BARE_PERIODS:
         text = f"this {text}"  # "the end of the month" is this month's end
     return text, found

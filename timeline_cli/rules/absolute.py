@@ -11,6 +11,7 @@ from timeline_cli import dates
 from timeline_cli.calendar_words import MONTH_PATTERN, month_number
 from timeline_cli.rules.base import (
     FUTURE,
+    MONTH_STEPS,
     PAST,
     Context,
     century_value,
@@ -23,6 +24,7 @@ from timeline_cli.rules.base import (
     unresolved,
 )
 from timeline_cli.timevalue import DATE, TimeValue
+from timeline_cli.wordlists import alternation
 
 
 def year_range(text: str, context: Context) -> TimeValue | None:
@@ -46,15 +48,17 @@ def day_range(text: str, context: Context) -> TimeValue | None:
     return replace(first, rule="day_range") if first is not None else None
 
 
+# "last Oct. 23", "next March 9": the words of MONTH_STEPS that look back or ahead.
+_SAID_MONTH = re.compile(rf"({alternation(word for word, step in MONTH_STEPS.items() if step)}) ")
+
+
 def month_day_year(text: str, context: Context) -> TimeValue | None:
     """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March';
     'last Oct. 23' and 'next March 9' look only back or ahead."""
-    said = re.match(r"(last|this past|next|this coming) ", text)
+    said = _SAID_MONTH.match(text)
     if said:
         text = text[said.end() :]
-        context = replace(
-            context, tense=PAST if said.group(1).endswith(("last", "past")) else FUTURE
-        )
+        context = replace(context, tense=PAST if MONTH_STEPS[said.group(1)] < 0 else FUTURE)
     month_first = re.fullmatch(
         rf"(?P<m>{MONTH_PATTERN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"
         r"(?: (?P<time>.+))?",

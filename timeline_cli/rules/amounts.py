@@ -15,6 +15,7 @@ from timeline_cli.calendar_words import (
 )
 from timeline_cli.rules.base import NUMBER, PARTS_OF_DAY, SEASONS, UNIT, UNIT_CODES, Context
 from timeline_cli.timevalue import DURATION, SET, TimeValue
+from timeline_cli.wordlists import alternation, codes, phrases, words
 
 
 def age(text: str, context: Context) -> TimeValue | None:
@@ -24,6 +25,15 @@ def age(text: str, context: Context) -> TimeValue | None:
     return None
 
 
+# The words are in data/temporal/calendar.toml.
+_OPENERS = alternation(phrases("calendar", "duration_openers"))  # "the past 18 months"
+_STRETCH = re.compile(rf"the (?:{alternation(phrases('calendar', 'stretch_openers'))}) ")
+_DAY_KINDS = alternation(phrases("calendar", "day_kinds"))  # "five trading days"
+_SHORT_UNITS = words("calendar", "short_units")  # "every hour" is PT1H
+_FREQUENCY_ADVERBS = codes("calendar", "frequency_adverbs")  # "weekly"
+_PART = alternation(PARTS_OF_DAY)
+_SEASON = alternation(SEASONS)
+
 _IN_SMALLER_UNITS = {"DE": (10, "Y"), "Q": (3, "M")}
 # Half of each unit, in TimeML's smaller units: "2 1/2 years" is P2Y6M.
 _HALVES = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
@@ -32,10 +42,9 @@ _HALVES = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN":
 def duration(text: str, context: Context) -> TimeValue | None:
     """'three years', 'two-day', 'the past 18 months', 'several weeks', '2 1/2 hours'."""
     match = re.fullmatch(
-        r"(?:the |a |an |each of the )?(?:(?:past|last|next|first|coming|previous|following"
-        r"|recent|further|additional|another|other|more) )?"
+        rf"(?:the |a |an |each of the )?(?:(?:{_OPENERS}) )?"
         rf"(?:(?P<n>{NUMBER})(?P<half1> 1/2| and a half)?(?: more)?[- ]|a |an )?"
-        rf"(?:(?:trading|business|working|calendar) )?(?P<unit>{UNIT})s?"
+        rf"(?:(?:{_DAY_KINDS}) )?(?P<unit>{UNIT})s?"
         r"(?P<half2> and a half)?(?:[- ]long)?(?: period| term)?",
         text,
     )
@@ -46,7 +55,7 @@ def duration(text: str, context: Context) -> TimeValue | None:
         return None  # "the 1988 quarter" names a year's quarter, not 1,988 of them
     plural = not number and bool(re.search(r"s(?: and a half)?(?:[- ]long)?$", text))
     with_article = re.match(r"(?:a|an) ", text) is not None
-    stretch = re.match(r"the (?:past|last|next|coming|previous|following) ", text) is not None
+    stretch = _STRETCH.match(text) is not None
     if not (number or plural or with_article or stretch):
         return None  # "year", "the year": a reference to a period, not a length of time
     unit = match.group("unit")
@@ -70,18 +79,8 @@ def _period(amount: str, code: str, half: str) -> str:
 
 
 def frequency(text: str, context: Context) -> TimeValue | None:
-    adverbs = {
-        "daily": "P1D",
-        "weekly": "P1W",
-        "monthly": "P1M",
-        "annually": "P1Y",
-        "yearly": "P1Y",
-        "nightly": "P1D",
-        "hourly": "PT1H",
-        "quarterly": "P3M",
-    }
-    if text in adverbs:
-        return TimeValue(adverbs[text], SET)
+    if text in _FREQUENCY_ADVERBS:
+        return TimeValue(_FREQUENCY_ADVERBS[text], SET)
     match = re.fullmatch(
         rf"(?:every|each|per) (?:(?P<n>{NUMBER}) )?"
         rf"(?P<unit>{UNIT}|{WEEKDAY_PATTERN}|{MONTH_PATTERN})s?",
@@ -92,7 +91,7 @@ def frequency(text: str, context: Context) -> TimeValue | None:
     unit = match.group("unit")
     if unit in UNIT_CODES:
         code = UNIT_CODES[unit]
-        prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+        prefix = "PT" if unit in _SHORT_UNITS else "P"
         amount = number_value(match.group("n") or "a") or match.group("n")  # "every 1.5 days"
         return TimeValue(f"{prefix}{amount}{code}", SET)
     if weekday_number(unit) is not None:
@@ -104,8 +103,8 @@ def recurring_days(text: str, context: Context) -> TimeValue | None:
     """Plural weekdays and seasons recur: 'Tuesday nights', 'on Mondays', 'the past three
     summers' are SETs."""
     match = re.fullmatch(
-        rf"(?P<day>{WEEKDAY_PATTERN})s(?: (?P<part>morning|afternoon|evening|night)s)?"
-        rf"|(?P<day2>{WEEKDAY_PATTERN}) (?P<part2>morning|afternoon|evening|night)s",
+        rf"(?P<day>{WEEKDAY_PATTERN})s(?: (?P<part>{_PART})s)?"
+        rf"|(?P<day2>{WEEKDAY_PATTERN}) (?P<part2>{_PART})s",
         text,
     )
     if match:
@@ -113,9 +112,7 @@ def recurring_days(text: str, context: Context) -> TimeValue | None:
         part = match.group("part") or match.group("part2")
         suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
         return TimeValue(f"XXXX-WXX-{(day or 0) + 1}{suffix}", SET)
-    seasons = re.fullmatch(
-        rf"(?:the )?(?:(?:past|last|next) )?(?:{NUMBER} )?(spring|summer|fall|autumn|winter)s", text
-    )
+    seasons = re.fullmatch(rf"(?:the )?(?:(?:past|last|next) )?(?:{NUMBER} )?({_SEASON})s", text)
     if seasons:
         return TimeValue(f"XXXX-{SEASONS[seasons.group(1)]}", SET)
     return None

@@ -1,10 +1,16 @@
 """Rules for expressions relative to the anchor: "yesterday", "last week", "on Friday",
-"the 13th", "three days ago", "October last year", "that day"."""
+"the 13th", "three days ago", "October last year", "that day".
+
+Their words are data: data/temporal/relative.toml, and holidays.toml for named days. A "step"
+there is -1 for the one before, 0 for the current one, 1 for the next one."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekdays
 
 from timeline_cli.calendar_words import (
     MONTH_PATTERN,
@@ -18,6 +24,7 @@ from timeline_cli.calendar_words import (
 from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.base import (
     FUTURE,
+    MONTH_STEPS,
     NUMBER,
     PARTS_OF_DAY,
     PAST,
@@ -32,6 +39,7 @@ from timeline_cli.rules.base import (
     in_week,
     in_year,
     month_day,
+    nearest_weekdays,
     on_day,
     pick,
     pick_within_reach,
@@ -39,88 +47,80 @@ from timeline_cli.rules.base import (
     unresolved,
 )
 from timeline_cli.timevalue import DATE, TIME, TimeValue
+from timeline_cli.wordlists import alternation, codes, holidays, numbers, phrases, words
 
-_PRESENT_WORDS = (
-    r"now|right now|currently|at present|at the moment|presently|nowadays|these days"
-    r"|the present|present|today's|this time|current|the current period|this crucial moment"
-)
-
-
-_PAST_WORDS = (
-    r"recently|lately|the past|previously|formerly|once|earlier|before|in the past"
-    r"|some time ago|former times"
-)
+_PART = alternation(PARTS_OF_DAY)
+_EARLIER_OR_LATER = alternation(phrases("relative", "earlier_or_later"))
+_FROM_NARRATIVE = words("relative", "from_narrative")  # "that year": the narrative's year
 
 
-_FUTURE_WORDS = (
-    r"the future|in the future|soon|shortly|later|the years ahead|future|a later date"
-    r"|the (?:near|short|foreseeable) (?:future|term)"
-    r"|future (?:years|quarters)"
-)
+_PRESENT_REF = words("relative", "present_ref")
+_PAST_REF = words("relative", "past_ref")
+_FUTURE_REF = words("relative", "future_ref")
 
 
 def reference_words(text: str, context: Context) -> TimeValue | None:
-    if re.fullmatch(_PRESENT_WORDS, text):
+    if text in _PRESENT_REF:
         return TimeValue("PRESENT_REF", DATE)
-    if re.fullmatch(_PAST_WORDS, text):
+    if text in _PAST_REF:
         return TimeValue("PAST_REF", DATE)
-    if re.fullmatch(_FUTURE_WORDS, text):
+    if text in _FUTURE_REF:
         return TimeValue("FUTURE_REF", DATE)
     return None
 
 
-_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_DEICTIC_DAYS = numbers("relative", "deictic_days")
+_DEICTIC_PARTS = codes("relative", "deictic_parts")
+_DEICTIC_DAY = re.compile(rf"({alternation(_DEICTIC_DAYS)})(?:'s)?(?: ({_PART}))?")
 
 
 def deictic_day(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(
-        r"(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow"
-        r"|this (morning|afternoon|evening))"
-        r"(?:'s)?(?: (morning|afternoon|evening|night))?",
-        text,
-    )
+    """'yesterday', 'tonight', 'this morning', 'tomorrow evening': days from the anchor."""
+    match = _DEICTIC_DAY.fullmatch(text)
     if not match:
         return None
     if context.anchor is None:
         return unresolved("deictic_day")
     word = match.group(1)
-    offsets = {"the day before yesterday": -2, "the day after tomorrow": 2}
-    day = context.anchor + timedelta(days=offsets.get(word, _DEICTIC_DAYS.get(word, 0)))
-    part = match.group(2) or match.group(3) or ("night" if word == "tonight" else None)
+    day = context.anchor + timedelta(days=_DEICTIC_DAYS[word])
+    part = match.group(2) or _DEICTIC_PARTS.get(word)
     if part:
         return TimeValue(f"{day.isoformat()}T{PARTS_OF_DAY[part]}", TIME)
     return on_day(day)
 
 
+_NARRATIVE_STEPS = numbers("relative", "narrative_steps")
+_NARRATIVE_UNIT = re.compile(
+    rf"({alternation(_NARRATIVE_STEPS)}) ({alternation(phrases('relative', 'narrative_units'))})"
+)
+_AROUND = numbers("relative", "around")
+_DAY_AROUND = re.compile(rf"the (day|{_PART}) ({alternation(_AROUND)})")
+_NARRATIVE_PART = re.compile(
+    rf"(?:(?:{_EARLIER_OR_LATER}) )?"
+    rf"({alternation(word for word, step in _NARRATIVE_STEPS.items() if step >= 0)}) ({_PART})"
+)
+
+
 def narrative_day(text: str, context: Context) -> TimeValue | None:
     """'that day', 'the next day', 'the following week': relative to the narrative's last date."""
-    match = re.fullmatch(
-        r"(?:that|the same) (day|week|month|year)"
-        r"|the (next|following|previous|preceding) (day|week|month|year)",
-        text,
-    )
-    before_after = re.fullmatch(r"the (day|night|morning|evening|afternoon) (before|after)", text)
+    match = _NARRATIVE_UNIT.fullmatch(text)
+    before_after = _DAY_AROUND.fullmatch(text)
     if before_after:
         return _day_around_reference(before_after.group(1), before_after.group(2), context)
-    part_of_day = re.fullmatch(
-        r"(?:earlier |later )?(?:that|the same|the (next|following))"
-        r" (morning|afternoon|evening|night)",
-        text,
-    )
+    part_of_day = _NARRATIVE_PART.fullmatch(text)
     if not match and not part_of_day:
         return None
     reference = context.reference
-    if reference is None and match and match.group(1) in ("month", "year"):
+    same = match is not None and _NARRATIVE_STEPS[match.group(1)] == 0
+    if reference is None and same and match.group(2) in ("month", "year"):
         interval = context.previous.interval if context.previous is not None else None
         reference = interval[0] if interval else None  # "that year" after "in June 1988"
     if reference is None:
         return unresolved("narrative_day")
     if part_of_day:
-        day = reference + timedelta(days=1 if part_of_day.group(1) else 0)
+        day = reference + timedelta(days=_NARRATIVE_STEPS[part_of_day.group(1)])
         return TimeValue(f"{day.isoformat()}T{PARTS_OF_DAY[part_of_day.group(2)]}", TIME)
-    unit = match.group(1) or match.group(3)
-    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(match.group(2) or "", 0)
-    return shift_unit(reference, unit, step)
+    return shift_unit(reference, match.group(2), _NARRATIVE_STEPS[match.group(1)])
 
 
 def _day_around_reference(part: str, which: str, context: Context) -> TimeValue:
@@ -128,26 +128,28 @@ def _day_around_reference(part: str, which: str, context: Context) -> TimeValue:
     reference = context.reference or context.anchor
     if reference is None:
         return unresolved("narrative_day")
-    day = reference + timedelta(days=-1 if which == "before" else 1)
+    day = reference + timedelta(days=_AROUND[which])
     if part == "day":
         return on_day(day)
     return TimeValue(f"{day.isoformat()}T{PARTS_OF_DAY[part]}", TIME)
 
 
-_SHORT_UNITS = ("second", "minute", "hour")
+_SHORT_UNITS = words("calendar", "short_units")
+_COUNTED_FROM_ANCHOR = numbers("relative", "counted_from_anchor")  # "three days ago"
+_COUNTED = {**_COUNTED_FROM_ANCHOR, **numbers("relative", "counted_from_narrative")}
+_AGO_OR_LATER = re.compile(
+    rf"(?:(?P<n>{NUMBER}) )?(?P<unit>{UNIT})s? (?P<dir>{alternation(_COUNTED)})"
+)
+_IN_UNITS = re.compile(rf"in (?P<n>{NUMBER}) (?P<unit>{UNIT})s?(?P<dir>)")  # "in three days"
 
 
 def ago_or_later(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(
-        rf"(?:(?P<n>{NUMBER}) |a few |several |some )?(?P<unit>{UNIT})s? "
-        r"(?P<dir>ago|earlier|before|later|after|from now|hence)",
-        text,
-    )
-    match = match or re.fullmatch(rf"in (?P<n>{NUMBER}) (?P<unit>{UNIT})s?(?P<dir>)", text)
+    match = _AGO_OR_LATER.fullmatch(text) or _IN_UNITS.fullmatch(text)
     if not match:
         return None
-    backwards = match.group("dir") in ("ago", "earlier", "before")
-    if match.group("unit") in _SHORT_UNITS and match.group("dir") != "":
+    said = match.group("dir")
+    backwards = _COUNTED.get(said, 1) < 0  # "in three days" (said == "") is ahead
+    if match.group("unit") in _SHORT_UNITS and said != "":
         # "minutes later", "two hours earlier": the same day as the one the story tells;
         # "48 hours later", two days after it
         base = context.reference or context.anchor
@@ -155,8 +157,7 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
             return unresolved("ago_or_later")
         days = _whole_days(match.group("unit"), match.group("n"))
         return on_day(base + timedelta(days=-days if backwards else days))
-    vague = re.match(r"(?:a few|several|some) ", text)
-    if vague or (match.group("n") or "").lower() in VAGUE_NUMBERS:
+    if (match.group("n") or "").lower() in VAGUE_NUMBERS:
         # "several years ago" is some time before: no calendar value would be honest
         return TimeValue("PAST_REF" if backwards else "FUTURE_REF", DATE)
     if context.anchor is None:
@@ -168,7 +169,7 @@ def ago_or_later(text: str, context: Context) -> TimeValue | None:
     unit = match.group("unit")
     base = (
         context.anchor
-        if match.group("dir") in ("ago", "from now", "hence", "")
+        if said in _COUNTED_FROM_ANCHOR or said == ""
         else context.reference or _previous_start(context, unit) or context.anchor
     )
     if unit in ("day", "night"):
@@ -199,24 +200,27 @@ def _previous_start(context: Context, unit: str) -> date | None:
     return interval[0] if interval else None
 
 
+_UNIT_STEPS = numbers("relative", "unit_steps")
+_RELATIVE_UNIT = re.compile(
+    rf"(?:(?:{_EARLIER_OR_LATER}) (?:in )?)?"
+    rf"(?P<which>{alternation([*_UNIT_STEPS, *_FROM_NARRATIVE])})"
+    rf" (?P<unit>{alternation([*phrases('relative', 'relative_units'), *SEASONS])})"
+)
+_WITHIN_UNIT = re.compile(
+    rf"(?:{_EARLIER_OR_LATER}) in the"
+    rf" (?P<unit>{alternation(phrases('relative', 'within_units'))})(?P<which>)"
+)
+
+
 def relative_unit(text: str, context: Context) -> TimeValue | None:
     """'last week', 'this month', 'next year', 'earlier this year', 'later this month'."""
-    match = re.fullmatch(
-        r"(?:(?:earlier|later) (?:in )?)?(?P<which>last|this past|this|next|coming|previous|current"
-        r"|the current|the coming|the previous|the last|the next|that)"
-        r" (?P<unit>week|weekend|month|year|quarter|decade|century"
-        r"|spring|summer|fall|autumn|winter)",
-        text,
-    )
-    if not match:
-        match = re.fullmatch(r"(?:earlier|later) in the (?P<unit>week|month|year)(?P<which>)", text)
+    match = _RELATIVE_UNIT.fullmatch(text) or _WITHIN_UNIT.fullmatch(text)
     if not match:
         return None
-    which = match.group("which").removeprefix("the ")
-    backwards = ("last", "past", "previous", "this past")
-    step = -1 if which in backwards else {"next": 1, "coming": 1}.get(which, 0)
+    which = match.group("which")
+    step = _UNIT_STEPS.get(which, 0)
     base = context.anchor
-    if which == "that":  # "that year": the narrative's, not the article's
+    if which in _FROM_NARRATIVE:  # "that year": the narrative's, not the article's
         previous = context.previous.interval if context.previous is not None else None
         base = context.reference or (previous[0] if previous else None)
     if base is None:
@@ -250,34 +254,40 @@ def _season(base: date, season: str, step: int) -> TimeValue:
     return TimeValue(f"{year:04d}-{season}", DATE)
 
 
+_WEEKDAY_STEPS = numbers("relative", "weekday_steps")
+_NOT_TODAY = words("relative", "weekday_not_today")  # "next Friday" said on a Friday
+_WEEKDAY = re.compile(
+    rf"(?:(?P<which>{alternation(_WEEKDAY_STEPS)}) )?"
+    rf"(?P<day>{WEEKDAY_PATTERN})(?:'s)?"
+    rf"(?: (?P<part>{_PART}))?"
+)
+
+
 def weekday(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(
-        r"(?:(?P<which>last|this|next|this past|this coming|coming|past|the previous"
-        r"|the following) )?"
-        rf"(?P<day>{WEEKDAY_PATTERN})(?:'s)?"
-        r"(?: (?P<part>morning|afternoon|evening|night))?",
-        text,
-    )
+    match = _WEEKDAY.fullmatch(text)
     if not match:
         return None
     if context.anchor is None:
         return unresolved("weekday")
     target = weekday_number(match.group("day"))
+    assert target is not None  # WEEKDAY_PATTERN matches weekday names only
     which = match.group("which") or ""
-    backwards = ("last", "this past", "past", "the previous")
-    forwards = ("next", "coming", "this coming", "the following")
-    tense = PAST if which in backwards else FUTURE if which in forwards else context.tense
-    candidates = [context.anchor + timedelta(days=offset) for offset in range(-7, 8)]
-    candidates = [day for day in candidates if day.weekday() == target]
-    if which in ("last", "next", "the previous", "the following"):
-        candidates = [day for day in candidates if day != context.anchor]
+    step = _WEEKDAY_STEPS.get(which, 0)
+    tense = PAST if step < 0 else FUTURE if step > 0 else context.tense
+    candidates = nearest_weekdays(context.anchor, target, strictly=which in _NOT_TODAY)
     chosen = pick(candidates, context.anchor, tense)
     # "Wednesday night" is dated by its day, as TimeBank annotates it; the part of the day is
     # kept only for a bare part of day ("this morning"), which has no other date.
     return on_day(chosen)
 
 
-_ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + ")"
+_ORDINAL_DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{alternation(ORDINAL_WORDS)})"
+_DAY_OF_MONTH_STEPS = numbers("relative", "day_of_month_steps")
+_DAY_OF_MONTH = re.compile(
+    rf"the (?:{_ORDINAL_DAY})"
+    rf"(?: of (?:(?P<which>{alternation(_DAY_OF_MONTH_STEPS)}) month"
+    rf"|(?P<month>{MONTH_PATTERN})(?:,? (?P<year>\d{{4}}))?))?"
+)
 
 
 def day_of_month(text: str, context: Context) -> TimeValue | None:
@@ -286,11 +296,7 @@ def day_of_month(text: str, context: Context) -> TimeValue | None:
     dateparser reads 'the 8th' as August; here it is a day of the anchor's month or a
     neighbouring one, as the tense says.
     """
-    match = re.fullmatch(
-        rf"the (?:{_ORDINAL_DAY})(?: of (?:(?P<which>last|this|next|the previous|the same) month"
-        rf"|(?P<month>{MONTH_PATTERN})(?:,? (?P<year>\d{{4}}))?))?",
-        text,
-    )
+    match = _DAY_OF_MONTH.fullmatch(text)
     if not match:
         return None
     day = int(match.group("day") or ORDINAL_WORDS.get(match.group("word") or "", 0))
@@ -300,32 +306,38 @@ def day_of_month(text: str, context: Context) -> TimeValue | None:
         return unresolved("day_of_month")
     anchor = context.anchor
     if match.group("which"):
-        step = {"last": -1, "the previous": -1, "next": 1}.get(match.group("which"), 0)
-        year, month = add_months(anchor, step)
+        year, month = add_months(anchor, _DAY_OF_MONTH_STEPS[match.group("which")])
         return on_day(date(year, month, day))
     if match.group("month"):
         return month_day(month_number(match.group("month")), day, context)
     candidates = []
     for step in (-1, 0, 1):
-        year, month = add_months(anchor, step)
         try:
+            year, month = add_months(anchor, step)
             candidates.append(date(year, month, day))
-        except ValueError:
+        except ValueError:  # no such day in that month, or a month off the calendar
             continue
     return on_day(pick(candidates, anchor, context.tense))
+
+
+_YEAR_STEPS = numbers("relative", "year_steps")
+_DAY_IN_RELATIVE_YEAR = re.compile(
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m1>{MONTH_PATTERN})"
+    rf"|(?P<m2>{MONTH_PATTERN}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),? (?:of )?"
+    rf"(?P<which>{alternation([*_YEAR_STEPS, *_FROM_NARRATIVE])}) year"
+)
+_MONTH_IN_RELATIVE_YEAR = re.compile(
+    rf"(?P<m>{MONTH_PATTERN}) (?:of )?(?P<which>{alternation(_YEAR_STEPS)}) year"
+)
+_RELATIVE_MONTH = re.compile(rf"(?P<which>{alternation(MONTH_STEPS)}) (?P<m>{MONTH_PATTERN})")
 
 
 def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
     """'October last year', 'last October', 'October of next year', 'this October';
     '25 June last year' and 'June 25 last year' with their day."""
-    day = re.fullmatch(
-        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m1>{MONTH_PATTERN})"
-        rf"|(?P<m2>{MONTH_PATTERN}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),? (?:of )?"
-        r"(?P<which>last|this|next|that) year",
-        text,
-    )
+    day = _DAY_IN_RELATIVE_YEAR.fullmatch(text)
     if day:
-        if day.group("which") == "that":  # "25 June that year": the year the story tells
+        if day.group("which") in _FROM_NARRATIVE:  # "25 June that year": the story's year
             told = context.previous.interval if context.previous is not None else None
             if told is None:
                 return unresolved("month_with_relative_year")
@@ -333,15 +345,13 @@ def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
             return on_day(date(told[0].year, month, int(day.group("d1") or day.group("d2"))))
         if context.anchor is None:
             return unresolved("month_with_relative_year")
-        step = {"last": -1, "this": 0, "next": 1}[day.group("which")]
+        step = _YEAR_STEPS[day.group("which")]
         month = month_number(day.group("m1") or day.group("m2"))
         return on_day(
             date(context.anchor.year + step, month, int(day.group("d1") or day.group("d2")))
         )
-    match = re.fullmatch(rf"(?P<m>{MONTH_PATTERN}) (?:of )?(?P<which>last|this|next) year", text)
-    match = match or re.fullmatch(
-        rf"(?P<which>last|this|next|this past|this coming) (?P<m>{MONTH_PATTERN})", text
-    )
+    in_year_match = _MONTH_IN_RELATIVE_YEAR.fullmatch(text)
+    match = in_year_match or _RELATIVE_MONTH.fullmatch(text)
     if not match:
         return None
     if context.anchor is None:
@@ -349,25 +359,27 @@ def month_with_relative_year(text: str, context: Context) -> TimeValue | None:
     month = month_number(match.group("m"))
     anchor = context.anchor
     which = match.group("which")
-    if text.endswith("year"):
-        step = {"last": -1, "this": 0, "next": 1}[which]
-        return in_month(anchor.year + step, month)
-    if which in ("last", "this past"):
+    if in_year_match:
+        return in_month(anchor.year + _YEAR_STEPS[which], month)
+    step = MONTH_STEPS[which]
+    if step < 0:
         year = anchor.year if month < anchor.month else anchor.year - 1
-    elif which in ("next", "this coming"):
+    elif step > 0:
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         year = anchor.year
     return in_month(year, month)
 
 
+_WEEKDAY_AND_DATE = re.compile(
+    rf"(?:(?:{alternation(MONTH_STEPS)}) )?{WEEKDAY_PATTERN},? (?:the )?(?P<date>.+)"
+)
+
+
 def weekday_and_date(text: str, context: Context) -> TimeValue | None:
     """'Monday, Oct. 26' and 'this coming Sunday, March 8th': the date decides, the weekday
     only confirms it."""
-    match = re.fullmatch(
-        rf"(?:(?:this|next|last|this coming|this past) )?{WEEKDAY_PATTERN},? (?:the )?(?P<date>.+)",
-        text,
-    )
+    match = _WEEKDAY_AND_DATE.fullmatch(text)
     if match is None or not re.search(r"\d", match.group("date")):
         return None
     return month_day_year(match.group("date"), context) or day_of_month(
@@ -375,78 +387,53 @@ def weekday_and_date(text: str, context: Context) -> TimeValue | None:
     )
 
 
-_HOLIDAYS_FIXED = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
-    "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
-    "boxing day": (12, 26), "may day": (5, 1),
-}  # fmt: skip
+_HOLIDAYS = holidays()
+_HOLIDAY_STEPS = numbers("holidays", "which")  # "last Christmas"
+_HOLIDAY_YEARS = numbers("holidays", "years")  # "last year's Christmas"
+_HOLIDAY = re.compile(
+    rf"(?:(?P<which>{alternation([*_HOLIDAY_STEPS, *_HOLIDAY_YEARS])}) )?(?P<name>.+?)"
+    r"(?: (?P<year>\d{4}))?"
+)
 
 
 def holiday(text: str, context: Context) -> TimeValue | None:
     """Named days: 'Christmas', 'Thanksgiving Day', 'Election Day', 'Easter', with an optional
     year or 'last'/'next'; otherwise the occurrence the tense points to."""
-    match = re.fullmatch(
-        r"(?:(?P<which>last|this|next|this year's|last year's) )?(?P<name>.+?)"
-        r"(?: (?P<year>\d{4}))?",
-        text,
-    )
-    if match is None or _holiday_in(match.group("name"), 2000) is None:
+    match = _HOLIDAY.fullmatch(text)
+    if match is None or _holiday_name(match.group("name")) not in _HOLIDAYS:
         return None
     name, which = match.group("name"), match.group("which") or ""
     if match.group("year"):
         day = _holiday_in(name, int(match.group("year")))
-        return (in_week(day) if name.endswith(" week") else on_day(day)) if day else None
+        return in_week(day) if name.endswith(" week") else on_day(day)
     if context.anchor is None:
         return unresolved("holiday")
     anchor = context.anchor
+    if which in _HOLIDAY_YEARS:
+        return on_day(_holiday_in(name, anchor.year + _HOLIDAY_YEARS[which]))
     candidates = [
-        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_in(name, y))
+        _holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)
     ]
-    if which in ("this year's", "last year's"):
-        day = _holiday_in(name, anchor.year - (1 if which.startswith("last") else 0))
-        return on_day(day) if day else None
-    if which in ("last", "next"):  # said outright: no reach limit
-        day = pick(candidates, anchor, PAST if which == "last" else FUTURE)
+    step = _HOLIDAY_STEPS.get(which, 0)
+    if step:  # said outright: no reach limit
+        day = pick(candidates, anchor, PAST if step < 0 else FUTURE)
     else:
         day = pick_within_reach(candidates, anchor, context.tense)
     return in_week(day) if name.endswith(" week") else on_day(day)
 
 
-def _holiday_in(name: str, year: int) -> date | None:
-    name = name.removesuffix(" week").removesuffix(" weekend")
-    if name in _HOLIDAYS_FIXED:
-        month, day = _HOLIDAYS_FIXED[name]
-        return date(year, month, day)
-    if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November (US)
-        return _nth_weekday(year, 11, 3, 4)
-    if name == "election day":  # the Tuesday after the first Monday of November (US)
-        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 0, 1)
-    if name == "memorial day":
-        return _nth_weekday(year, 6, 0, 1) - timedelta(days=7)
-    if name in ("easter", "easter sunday", "good friday", "easter monday"):
-        easter = _easter(year)
-        return easter + timedelta(days={"good friday": -2, "easter monday": 1}.get(name, 0))
-    return None
+def _holiday_name(name: str) -> str:
+    """'Christmas week' and 'Easter weekend' are dated by their holiday."""
+    return name.removesuffix(" week").removesuffix(" weekend")
 
 
-def _nth_weekday(year: int, month: int, weekday_index: int, nth: int) -> date:
-    first = date(year, month, 1)
-    offset = (weekday_index - first.weekday()) % 7
-    return first + timedelta(days=offset + 7 * (nth - 1))
-
-
-def _easter(year: int) -> date:
-    """Easter Sunday (Gregorian), by the anonymous algorithm of 1876."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * weekday_shift) // 433
-    month = (h + weekday_shift - 7 * m + 90) // 25
-    return date(year, month, (h + weekday_shift - 7 * m + 33 * month + 19) % 32)
+def _holiday_in(name: str, year: int) -> date:
+    """The day a holiday falls on in a year (data/temporal/holidays.toml says how)."""
+    rule = _HOLIDAYS[_holiday_name(name)]
+    if rule.days_after_easter is not None:
+        return easter(year) + timedelta(days=rule.days_after_easter)
+    day = date(year, rule.month, rule.day)
+    if rule.weekday is None:
+        return day
+    # "The fourth Thursday of November": the 4th Thursday counted from November 1.
+    return day + relativedelta(weekday=weekdays[rule.weekday](rule.nth))

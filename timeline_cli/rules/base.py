@@ -6,35 +6,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta, weekdays
+
 from timeline_cli.calendar_words import NUMBER_WORDS
 from timeline_cli.timevalue import DATE, TimeValue
+from timeline_cli.wordlists import alternation, codes, numbers
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 UNRESOLVED = "XXXX-XX-XX"
 
-NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUMBER = rf"(?:\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)})"
 
+# Units of time (data/temporal/calendar.toml) and their TimeML codes: "three weeks" is P3W.
+UNIT_CODES = codes("calendar", "units")
+UNIT = rf"(?:{alternation(UNIT_CODES)})"
 
-UNIT = (
-    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
-    r"|century|centurie)"
-)
+SEASONS = codes("calendar", "seasons")
 
-
-UNIT_CODES = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE", "centurie": "CE",
-}  # fmt: skip
-
-
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-
+# "Last October", "this coming May", "next March 9" (data/temporal/relative.toml): -1 the one
+# before the anchor, 1 the one after it, 0 this year's.
+MONTH_STEPS = numbers("relative", "month_steps")
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PARTS_OF_DAY = codes("calendar", "parts_of_day")
 
 
 @dataclass(frozen=True)
@@ -96,8 +92,19 @@ def in_week(day: date, rule: str = "") -> TimeValue:
 
 
 def add_months(day: date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
+    """The year and month ``months`` after (or before) the month of ``day``."""
+    shifted = day + relativedelta(months=months)
+    return shifted.year, shifted.month
+
+
+def nearest_weekdays(day: date, weekday: int, strictly: bool = False) -> list[date]:
+    """The last ``weekday`` (0 = Monday) on or before ``day`` and the first on or after it;
+    strictly before and after it when ``strictly``."""
+    nudge = timedelta(days=1 if strictly else 0)
+    return [
+        day - nudge + relativedelta(weekday=weekdays[weekday](-1)),
+        day + nudge + relativedelta(weekday=weekdays[weekday](+1)),
+    ]
 
 
 def direction_of(tense: str) -> int:

@@ -10,11 +10,21 @@ from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.anchored import deictic_day, weekday
 from timeline_cli.rules.base import PARTS_OF_DAY, Context, unresolved
 from timeline_cli.timevalue import TIME, TimeValue
+from timeline_cli.wordlists import alternation, codes, numbers, words
 
-_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 24}  # TimeML: midnight ends its day
-_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midday|midnight"
-_PART = r"(?:mid-?(?!night))?(?:morning|afternoon|evening|night)"
-_IN_THE = r"(?P<hour>\d{1,2}) (?:o'clock )?in the (?P<in_part>morning|afternoon|evening)"
+# The words are in data/temporal/calendar.toml (and relative.toml for "last night").
+_NAMED_HOURS = numbers("calendar", "named_hours")  # "noon"; TimeML: midnight ends its day
+_HOURS_IN_THE = numbers("calendar", "hours_in_the")  # "4 in the afternoon" is 16:00
+_CLOCK = (
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}"
+    rf"|{alternation(_NAMED_HOURS)}"
+)
+_PART = rf"(?:mid-?(?!night))?(?:{alternation(PARTS_OF_DAY)})"
+_IN_THE = (
+    r"(?P<hour>\d{1,2}) (?:o'clock )?in the"
+    rf" (?P<in_part>{alternation(_HOURS_IN_THE)})"
+)
+_PREVIOUS_NIGHT = words("relative", "previous_night")  # "overnight", "last night"
 
 
 def clock_time(text: str, context: Context) -> TimeValue | None:
@@ -29,34 +39,31 @@ def clock_time(text: str, context: Context) -> TimeValue | None:
 
 def part_of_day(text: str, context: Context) -> TimeValue | None:
     """'mid-afternoon', 'overnight', 'last night' relative to the anchor day."""
-    match = re.fullmatch(rf"(?:the )?({_PART})|overnight|last night", text)
-    if not match:
+    match = re.fullmatch(rf"(?:the )?({_PART})", text)
+    if not match and text not in _PREVIOUS_NIGHT:
         return None
     if context.anchor is None:
         return unresolved("part_of_day")
-    if text in ("overnight", "last night"):
+    if text in _PREVIOUS_NIGHT:
         return TimeValue(f"{(context.anchor - timedelta(days=1)).isoformat()}TNI", TIME)
     day = context.reference or context.anchor  # "in the morning": the story's day
     return TimeValue(f"{day.isoformat()}T{_part_code(match.group(1))}", TIME)
 
 
-_DAYLIGHT = {
-    "dawn": "MO", "sunrise": "MO", "daybreak": "MO", "first light": "MO",
-    "dusk": "EV", "sunset": "EV", "nightfall": "EV",
-}  # fmt: skip
+_DAYLIGHT = codes("calendar", "daylight")  # "at dawn"
+_SUN_MOVES = codes("calendar", "sun_moves")  # "as the sun set"
+_SUN = re.compile(rf"as the sun ({alternation(_SUN_MOVES)})")
 
 
 def daylight(text: str, context: Context) -> TimeValue | None:
     """'as the sun set', 'at dawn': a part of the day the story is telling."""
-    sun = re.fullmatch(r"as the sun (set|sets|rose|rises|went down|came up)", text)
+    sun = _SUN.fullmatch(text)
     if sun is None and text not in _DAYLIGHT:
         return None
     day = context.reference or context.anchor
     if day is None:
         return unresolved("daylight")
-    part = (
-        ("EV" if sun.group(1) in ("set", "sets", "went down") else "MO") if sun else _DAYLIGHT[text]
-    )
+    part = _SUN_MOVES[sun.group(1)] if sun else _DAYLIGHT[text]
     return TimeValue(f"{day.isoformat()}T{part}", TIME)
 
 
@@ -88,7 +95,7 @@ def _at(day: str, time: str) -> TimeValue | None:
         return TimeValue(f"{day}T{_part_code(time)}", TIME)
     in_the = re.fullmatch(_IN_THE, time)
     if in_the:
-        hour = int(in_the.group("hour")) + (12 if in_the.group("in_part") != "morning" else 0)
+        hour = int(in_the.group("hour")) + _HOURS_IN_THE[in_the.group("in_part")]
         return TimeValue(f"{day}T{hour % 24:02d}:00", TIME)
     if time in _NAMED_HOURS:
         return TimeValue(f"{day}T{_NAMED_HOURS[time]:02d}:00", TIME)

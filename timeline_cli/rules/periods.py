@@ -15,13 +15,23 @@ from datetime import date, timedelta
 
 from timeline_cli.rules.absolute import month_day_year
 from timeline_cli.rules.anchored import relative_unit
-from timeline_cli.rules.base import FUTURE, SEASONS, Context, in_week, in_year, pick, unresolved
+from timeline_cli.rules.base import (
+    FUTURE,
+    PAST,
+    SEASONS,
+    Context,
+    in_week,
+    in_year,
+    nearest_weekdays,
+    pick,
+    unresolved,
+)
 from timeline_cli.timevalue import DATE, TimeValue
+from timeline_cli.wordlists import alternation, numbers
 
-_PART_NUMBERS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-}  # fmt: skip
-_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
+# Which quarter or half: "third", "3rd"; -1 is the last one (data/temporal/numbers.toml).
+_PART_NUMBERS = numbers("numbers", "part_ordinals")
+_ORDINAL = rf"(?P<ord>{alternation(_PART_NUMBERS)})"
 _OWNER = (
     r"(?:(?:the|its|their|this|a)(?: (?P<year1>\d{4}))?(?: (?P<ago>year-ago|year-earlier))?"
     r"|(?P<rel1>last|this|next) year's|(?P<year2>\d{4})(?:'s)?)(?: fiscal)?"
@@ -42,7 +52,8 @@ def quarter_or_half(text: str, context: Context) -> TimeValue | None:
         return _quarter_code(text, context) or _reporting_quarter(text, context)
     unit = match.group("unit")
     count = 4 if unit == "quarter" else 2
-    number = _PART_NUMBERS.get(match.group("ord"), count)
+    number = _PART_NUMBERS[match.group("ord")]
+    number = number if number > 0 else count + 1 + number  # "the final quarter" is the 4th
     if number > count:
         return None
     explicit = match.group("year1") or match.group("year2") or match.group("year3")
@@ -127,7 +138,7 @@ def _latest_year_of_part(number: int, months: int, context: Context) -> int:
 
 
 def season(text: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(r"(?:the )?(spring|summer|fall|autumn|winter)(?: of)?(?: (\d{4}))?", text)
+    match = re.fullmatch(rf"(?:the )?({alternation(SEASONS)})(?: of)?(?: (\d{{4}}))?", text)
     if not match:
         return None
     code = SEASONS[match.group(1)]
@@ -153,17 +164,20 @@ def business_year(text: str, context: Context) -> TimeValue | None:
     return TimeValue(value.value, DATE, mod="END") if end else value
 
 
+_WEEKEND_STEPS = numbers("relative", "weekend_steps")  # "the past weekend"
+
+
 def weekend(text: str, context: Context) -> TimeValue | None:
     """'the weekend': the one before the anchor in past tense, else the coming one."""
-    if text not in ("the weekend", "weekend", "the past weekend", "the coming weekend"):
+    if text not in _WEEKEND_STEPS:
         return None
     if context.anchor is None:
         return unresolved("weekend")
     anchor = context.anchor
-    saturdays = [anchor + timedelta(days=offset) for offset in range(-7, 8)]
-    saturdays = [day for day in saturdays if day.weekday() == 5]
-    tense = "past" if "past" in text else FUTURE if "coming" in text else context.tense
-    chosen = pick(saturdays, anchor - timedelta(days=1) if anchor.weekday() == 6 else anchor, tense)
+    step = _WEEKEND_STEPS[text]
+    tense = PAST if step < 0 else FUTURE if step > 0 else context.tense
+    day = anchor - timedelta(days=1) if anchor.weekday() == 6 else anchor  # a Sunday's weekend
+    chosen = pick(nearest_weekdays(day, 5), day, tense)  # its Saturday
     iso = chosen.isocalendar()
     return TimeValue(f"{iso.year:04d}-W{iso.week:02d}-WE", DATE)
 
