@@ -101,3 +101,15 @@ def test_a_length_and_its_day_are_two_expressions(nlp: Language) -> None:
     found = values(nlp, "The talks lasted more than four hours Friday, officials said.")
     assert found.get("Friday") == "2012-03-02" or found.get("Friday") == "2012-03-09"
     assert any(text.endswith("hours") for text in found)
+
+
+def test_the_today_programme_is_no_date(nlp: Language) -> None:
+    assert "Today" not in values(nlp, "The minister told the Today programme that cases rose.")
+    assert "Today" not in values(nlp, "She said on NBC's Today show that she would run.")
+    # the day itself, at a sentence's start or as an adverb, is still a date
+    assert values(nlp, "Today the minister said cases rose.")["Today"] == "2012-03-07"
+
+
+def test_a_march_after_its_day_is_no_part_of_the_date(nlp: Language) -> None:
+    found = values(nlp, "Since the March 1 march in Lisbon, the union has doubled.")
+    assert found == {"March 1": "2012-03-01"}
