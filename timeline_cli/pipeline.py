@@ -104,7 +104,8 @@ def build_chronology(
         described.append(extraction.actors)
     registry = Registry(described)
     canonical = [with_canonical_actors(event, registry) for event in events]
-    merged = merge_events(canonical) if merge else single_events(canonical)
+    published = {document.id: document.publication.date for document in documents}
+    merged = merge_events(canonical, published) if merge else single_events(canonical)
     # Sorted, so that the order in which files were named changes nothing in the output.
     ordered = sorted(all_notices, key=lambda n: (n.document or "", n.code, n.message))
     named = {name for event in merged for name in (*event.actors, *event.places)}
