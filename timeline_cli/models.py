@@ -79,6 +79,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class DayMention:
+    """A day an article names ("since the Jan. 25 uprising", "on Tuesday"): the evidence the
+    key dates of a story are ranked by (``keydates``). ``event`` tells whether an event the
+    article reports is dated by that very expression."""
+
+    day: date
+    event: bool = False
+
+
+@dataclass(frozen=True)
 class Event:
     """One event as read from one sentence of one article."""
 
