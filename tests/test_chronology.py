@@ -238,3 +238,13 @@ def test_planned_events_are_told_before_they_happen() -> None:
     second = replace(event("d", "2011-02-11", "day", ("Hosni Mubarak",)), planned=True)
     published = {"c": date(2011, 2, 6), "d": date(2011, 2, 8)}
     assert len(merge_events([first, second], published)) == 1
+
+
+def test_an_article_telling_the_day_ahead_still_joins_the_event() -> None:
+    # "before meeting Clinton on Friday", read on Wednesday: a plan in all but mood
+    ahead = event("a", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    reported = event("b", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    again = event("c", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    published = {"a": date(2012, 3, 7), "b": date(2012, 3, 9), "c": date(2012, 3, 7)}
+    (merged,) = merge_events([ahead, reported, again], published)
+    assert merged.source_count == 3

@@ -7,8 +7,9 @@ group, not with every member, so no chain of near-matches joins unrelated events
 
 An event cannot be reported by an article published before it happened: given the articles'
 publication dates, no mention joins a group dated (to the day) after the mention's article was
-published, nor a group holding an article published before the mention's day; what is planned
-is exempt, being told before it happens.
+published, nor a group holding an article published before the mention's day. What is planned
+is exempt, being told before it happens, and so is a mention that itself gives a day after its
+article's publication (a plan, whatever its mood says).
 """
 
 from __future__ import annotations
@@ -136,9 +137,16 @@ class _Reports:
         return event.interval[0]
 
     def bounds(self, events: Iterable[Event]) -> _Bounds:
-        """The earliest publication and the latest day of some mentions."""
-        published = [day for day in map(self.published_on, events) if day is not None]
-        days = [day for day in map(self.day, events) if day is not None]
+        """The earliest publication and the latest day of some mentions; a mention whose
+        article tells its day ahead ("before meeting Clinton on Friday", read on Wednesday)
+        is a plan whatever its mood says, and bounds nothing."""
+        published, days = [], []
+        for event in events:
+            on, day = self.published_on(event), self.day(event)
+            if on is not None and day is not None and day > on:
+                continue
+            published += [on] if on is not None else []
+            days += [day] if day is not None else []
         return min(published, default=None), max(days, default=None)
 
 
