@@ -288,6 +288,16 @@ def extract(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
     ] = False,
+    key_dates_count: Annotated[
+        int | None,
+        typer.Option(
+            "--key-dates",
+            metavar="N",
+            min=1,
+            help="Only the N most important days of the story (by what the articles say of "
+            "them), each by its best-supported event, with its number of sources.",
+        ),
+    ] = None,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = _stderr(no_color)
@@ -307,11 +317,15 @@ def extract(
         settings = Settings(
             model, published_dates, fields, jobs, engine, scheduler, not no_merge, cache=cache
         )
-        if no_merge and chosen_format == "jsonl" and output is None:
+        if no_merge and chosen_format == "jsonl" and output is None and not key_dates_count:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped or unlisted else EXIT_OK)
         result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         filtered = apply_filter(result.chronology, event_filter)
+        if key_dates_count:
+            from timeline_cli.keydates import key_dates
+
+            filtered = key_dates(filtered, result.days, key_dates_count)
         _emit(filtered, len(result.skipped), chosen_format, output, force, no_color)
         if explain_dates:
             from timeline_cli.explain import explanation_text

@@ -27,6 +27,7 @@ CSV_COLUMNS = (
     "date", "precision", "type", "summary", "actors", "places", "source_count", "documents",
     "evidence", "evidence_document", "id", "start", "end", "conflicts",
 )  # fmt: skip
+KEY_COLUMNS = ("key_rank", "key_score", "key_sources")  # with --key-dates
 LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # json.dumps(ensure_ascii=False) escapes C0 controls but writes DEL and C1 raw; they can only
@@ -62,7 +63,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
 
 
 def event_record(event: ChronologyEvent) -> dict[str, Any]:
-    return {
+    record = {
         "id": event.id,
         "date": event.date,
         "precision": event.precision,
@@ -83,6 +84,13 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
             for conflict in event.conflicts
         ],
     }
+    if event.key is not None:  # the key-dates view only: other chronologies keep their bytes
+        record["key_date"] = {
+            "rank": event.key.rank,
+            "score": event.key.score,
+            "sources": event.key.sources,
+        }
+    return record
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
@@ -133,9 +141,12 @@ def spreadsheet_cell(text: str) -> str:
 
 
 def to_csv(events: Iterable[ChronologyEvent]) -> str:
+    """One row per event; the key-dates view adds the day's rank, score and sources."""
+    events = list(events)
+    keyed = any(event.key is not None for event in events)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + KEY_COLUMNS if keyed else CSV_COLUMNS)
     for event in events:
         first = event.mentions[0]
         row = [
@@ -154,5 +165,8 @@ def to_csv(events: Iterable[ChronologyEvent]) -> str:
             event.end.isoformat() if event.end else "",
             LIST_SEPARATOR.join(f"{c.date} ({', '.join(c.documents)})" for c in event.conflicts),
         ]
+        if keyed:
+            key = event.key
+            row += [key.rank, key.score, key.sources] if key else ["", "", ""]
         writer.writerow([spreadsheet_cell(c) if isinstance(c, str) else c for c in row])
     return buffer.getvalue()

@@ -89,6 +89,15 @@ class DayMention:
 
 
 @dataclass(frozen=True)
+class KeyDay:
+    """Why an event stands for one of the key dates of a story (``keydates``)."""
+
+    rank: int  # 1 for the most important day
+    score: float
+    sources: int  # articles that name the day or report an event on it
+
+
+@dataclass(frozen=True)
 class Event:
     """One event as read from one sentence of one article."""
 
@@ -142,6 +151,7 @@ class ChronologyEvent:
     subtype: str | None = None
     planned: bool = False
     end_date: str | None = None  # TimeML value of a stretch's end
+    key: KeyDay | None = None  # set in the key-dates view only
 
     @property
     def documents(self) -> tuple[str, ...]:

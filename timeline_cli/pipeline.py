@@ -14,7 +14,7 @@ from timeline_cli.documents import DocumentStream, load_documents
 from timeline_cli.engines import extractions
 from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
-from timeline_cli.models import Chronology, ChronologyEvent, Document, Event, Notice
+from timeline_cli.models import Chronology, ChronologyEvent, DayMention, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
@@ -40,6 +40,7 @@ class RunResult:
     chronology: Chronology
     skipped: tuple[str, ...]
     cache_warnings: tuple[str, ...] = ()  # a damaged or busy parse cache (not the articles')
+    days: Mapping[str, tuple[DayMention, ...]] = field(default_factory=dict)  # by document id
 
 
 def run(
@@ -53,7 +54,24 @@ def run(
     loaded = load_documents(
         paths, settings.published, fields=settings.fields, stdin_articles=stdin_articles
     )
-    extract = partial(
+    extract = _extractor(settings)
+    cache = _cache(settings)
+    days: dict[str, tuple[DayMention, ...]] = {}
+    try:
+        documents = loaded.documents
+        extracted = cached(documents, extract, cache) if cache else extract(documents)
+        chronology = build_chronology(
+            documents, _reporting(extracted, on_document, days), loaded.notices, settings.merge
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+    warnings = tuple(cache.warnings) if cache else ()
+    return RunResult(chronology, loaded.skipped, warnings, days)
+
+
+def _extractor(settings: Settings) -> Callable[[Sequence[Document]], Iterator[Extraction]]:
+    return partial(
         extractions,
         model=settings.model,
         jobs=settings.jobs,
@@ -61,28 +79,25 @@ def run(
         scheduler=settings.scheduler,
         limits=settings.limits,
     )
-    cache = None
-    if settings.cache is not None:
-        context = cache_context(settings.model, settings.limits.part_chars)
-        cache = ParseCache(settings.cache, context)
-    try:
-        documents = loaded.documents
-        extracted = cached(documents, extract, cache) if cache else extract(documents)
-        chronology = build_chronology(
-            documents, _reporting(extracted, on_document), loaded.notices, settings.merge
-        )
-    finally:
-        if cache is not None:
-            cache.close()
-    return RunResult(chronology, loaded.skipped, tuple(cache.warnings) if cache else ())
+
+
+def _cache(settings: Settings) -> ParseCache | None:
+    if settings.cache is None:
+        return None
+    context = cache_context(settings.model, settings.limits.part_chars)
+    return ParseCache(settings.cache, context)
 
 
 def _reporting(
-    extracted: Iterable[Extraction], on_document: Callable[[Document], None] | None
+    extracted: Iterable[Extraction],
+    on_document: Callable[[Document], None] | None,
+    days: dict[str, tuple[DayMention, ...]],
 ) -> Iterator[Extraction]:
+    """The extractions as they come, each reported, and the days each names kept aside."""
     for extraction in extracted:
         if on_document:
             on_document(extraction.document)
+        days[extraction.document.id] = extraction.days
         yield extraction
 
 

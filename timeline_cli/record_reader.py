@@ -24,6 +24,7 @@ from timeline_cli.models import (
     ChronologyEvent,
     DateConflict,
     Document,
+    KeyDay,
     Mention,
     Notice,
     Publication,
@@ -129,6 +130,14 @@ _MENTION = _object(
     {"trigger_start": _nullable(_count), "date_text": _OPTIONAL_TEXT, "date_rule": _OPTIONAL_TEXT},
 )
 _CONFLICT = _object({"date": _text, "documents": _list_of(_text)}, {})
+
+
+def _score(value: Any, where: str) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+        raise _expect(where, "a number of 0 or more", value)
+
+
+_KEY_DATE = _object({"rank": _count, "score": _score, "sources": _count}, {})
 _EVENT_FIELDS = _object(
     {
         "id": _text,
@@ -144,6 +153,7 @@ _EVENT_FIELDS = _object(
         "actors": _list_of(_text),
         "places": _list_of(_text),
         "conflicts": _list_of(_CONFLICT),
+        "key_date": _nullable(_KEY_DATE),
     },
 )
 _ACTOR = _object(
@@ -261,7 +271,14 @@ def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
         subtype=record.get("subtype"),
         planned=bool(record.get("planned", False)),
         end_date=record.get("end_date"),
+        key=_key_day(record.get("key_date")),
     )
+
+
+def _key_day(record: Mapping[str, Any] | None) -> KeyDay | None:
+    if record is None:
+        return None
+    return KeyDay(record["rank"], record["score"], record["sources"])
 
 
 def _actor(record: Mapping[str, Any]) -> Actor:

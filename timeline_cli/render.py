@@ -113,7 +113,11 @@ def _date_cell(event: ChronologyEvent) -> Text:
 
 
 def chronology_table(chronology: Chronology) -> Table:
+    """Events by month; in the key-dates view, each day's rank first and its sources last."""
+    keyed = any(event.key is not None for event in chronology.events)
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    if keyed:
+        table.add_column("Rank", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True, min_width=11)
     table.add_column("Type", no_wrap=True)
     table.add_column("Event", ratio=3, min_width=24)
@@ -126,14 +130,18 @@ def chronology_table(chronology: Chronology) -> Table:
         if period != previous_period:
             if previous_period is not None:
                 table.add_section()  # a rule between months
-            table.add_row(Text(visible(period), style="bold underline"), "", "", "", "")
+            heading = Text(visible(period), style="bold underline")
+            table.add_row(*([""] if keyed else []), heading, "", "", "", "")
             previous_period, previous_date = period, None
+        rank = [f"#{event.key.rank}" if event.key else ""] if keyed else []
+        sources = event.key.sources if event.key else event.source_count
         table.add_row(
+            *rank,
             _date_cell(event) if label != previous_date else "",
             Text(visible(event.type), style=TYPE_STYLES.get(event.type, "")),
             _summary_cell(event),
             _actor_cell(event),
-            str(event.source_count),
+            str(sources),
         )
         previous_date = label
     return table
@@ -151,9 +159,13 @@ def period_heading(event: ChronologyEvent) -> str:
 def summary_line(chronology: Chronology, skipped: int) -> Text:
     mentions = sum(len(event.mentions) for event in chronology.events)
     undated = sum(1 for event in chronology.events if event.start is None)
+    keyed = sum(1 for event in chronology.events if event.key is not None)
     parts = [
         f"{len(chronology.documents)} article(s)",
-        f"{len(chronology.events)} event(s) from {mentions} mention(s)",
+        f"{keyed} key date(s), each by its best-supported event; Src: the articles that name "
+        "the day or report an event on it"
+        if keyed
+        else f"{len(chronology.events)} event(s) from {mentions} mention(s)",
         f"{undated} undated",
         f"{len(chronology.notices)} warning(s)",
     ]
