@@ -511,6 +511,54 @@ def eval_events(
             typer.echo(line)
 
 
+@app.command("eval-tls")
+def eval_tls(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Topics in Timeline17's layout: folders of articles.jsonl and timelines.jsonl."
+        ),
+    ],
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP.")
+    ] = 1,
+    cache_file: Annotated[
+        Path | None, typer.Option("--cache", metavar="FILE", help="The parse cache to use.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
+    ] = False,
+) -> None:
+    """Score the key dates against journalists' timelines: date F1 (news-tls protocol)."""
+    from timeline_cli.cache import default_cache_path
+    from timeline_cli.eval_tls import TlsDataError, evaluate_tls, tls_table
+    from timeline_cli.pipeline import Settings
+
+    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+    cache = None if no_cache else cache_file or default_cache_path()
+    settings = Settings(model=model, jobs=jobs, cache=cache)
+    try:
+        scores = evaluate_tls(folder, settings, on_topic=lambda name: _progress(stderr, name))
+    except (TlsDataError, ModelNotFound) as error:
+        stderr.print(f"timeline: error: {visible(str(error))}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    for warning in scores["warnings"]:
+        stderr.print(f"timeline: warning: {visible(warning)}", markup=False)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+    else:
+        Console(highlight=False).print(tls_table(scores))
+        seconds = scores["seconds"]
+        typer.echo(f"extraction {seconds['extraction']:.1f} s, ranking {seconds['ranking']:.3f} s")
+
+
+def _progress(errors: Console, topic: str) -> None:
+    if errors.is_terminal:
+        errors.print(f"timeline: reading {visible(topic)}", markup=False)
+
+
 @app.command("eval-timeline")
 def eval_timeline(
     folder: Annotated[

@@ -19,7 +19,7 @@ from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 
-__all__ = ["Limits", "RunResult", "Settings", "build_chronology", "run"]
+__all__ = ["Limits", "RunResult", "Settings", "build_chronology", "extract_documents", "run"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,22 @@ def run(
             cache.close()
     warnings = tuple(cache.warnings) if cache else ()
     return RunResult(chronology, loaded.skipped, warnings, days)
+
+
+def extract_documents(
+    documents: Sequence[Document], settings: Settings | None = None
+) -> tuple[list[Extraction], tuple[str, ...]]:
+    """The extraction of every article, through the parse cache when the settings name one;
+    and the cache's warnings. For evaluations that build several chronologies of one set."""
+    settings = settings or Settings()
+    extract = _extractor(settings)
+    cache = _cache(settings)
+    try:
+        extracted = list(cached(documents, extract, cache) if cache else extract(documents))
+    finally:
+        if cache is not None:
+            cache.close()
+    return extracted, tuple(cache.warnings) if cache else ()
 
 
 def _extractor(settings: Settings) -> Callable[[Sequence[Document]], Iterator[Extraction]]:
