@@ -62,6 +62,17 @@ def test_a_second_run_reads_every_article_from_the_cache(
     assert first == second == without
 
 
+def test_the_days_an_article_names_come_back_from_the_cache(
+    articles: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    paths = sorted(articles.glob("*.txt"))
+    settings = Settings(cache=tmp_path / "cache.sqlite3")
+    first = run(paths, settings).days
+    second = run(paths, settings).days
+    assert len(parsed) == 3  # the second run read every article from the cache
+    assert second == first and any(first.values())
+
+
 def test_only_a_changed_article_is_parsed_again(
     articles: Path, tmp_path: Path, parsed: list[str]
 ) -> None:

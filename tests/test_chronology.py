@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -211,3 +213,45 @@ def test_a_place_in_two_parts_agrees_with_its_first_part() -> None:
     part = event("002", "2012-03-07", "day", ("Kim",), places=("Beijing",))
     elsewhere = event("003", "2012-03-07", "day", ("Kim",), places=("Seoul",))
     assert not _places_conflict(whole, part) and _places_conflict(whole, elsewhere)
+
+
+# --- no article reports an event before it happened -----------------------------------------
+
+
+def test_an_article_published_before_a_day_does_not_join_its_event() -> None:
+    # "Mubarak resigns" told on Feb 11 by two articles; a Feb 6 article's own resignation
+    # event (dated by its report, or days before) cannot be the same event.
+    leader = event("a", "2011-02-11", "day", ("Hosni Mubarak", "Omar Suleiman"), "resignation")
+    second = event("b", "2011-02-11", "day", ("Hosni Mubarak", "Omar Suleiman"), "resignation")
+    early = event("c", "2011-02-06", "day", ("Hosni Mubarak", "Omar Suleiman"), "resignation")
+    published = {"a": date(2011, 2, 12), "b": date(2011, 2, 11), "c": date(2011, 2, 6)}
+    merged = merge_events([leader, second, early], published)
+    assert sorted(e.documents for e in merged) == [("a", "b"), ("c",)]
+    # without publication dates, the groups join as a date conflict
+    assert len(merge_events([leader, second, early])) == 1
+
+
+def test_a_month_told_before_the_day_does_not_join_the_day() -> None:
+    month = event("c", "2011-02", "month", ("Hosni Mubarak",), "resignation")
+    day = event("a", "2011-02-11", "day", ("Hosni Mubarak",), "resignation", start=5)
+    published = {"a": date(2011, 2, 12), "c": date(2011, 2, 6)}
+    assert len(merge_events([month, day], published)) == 2
+    published["c"] = date(2011, 2, 14)  # told after the day: the same resignation
+    assert len(merge_events([month, day], published)) == 1
+
+
+def test_planned_events_are_told_before_they_happen() -> None:
+    first = replace(event("c", "2011-02-11", "day", ("Hosni Mubarak",), "meeting"), planned=True)
+    second = replace(event("d", "2011-02-11", "day", ("Hosni Mubarak",)), planned=True)
+    published = {"c": date(2011, 2, 6), "d": date(2011, 2, 8)}
+    assert len(merge_events([first, second], published)) == 1
+
+
+def test_an_article_telling_the_day_ahead_still_joins_the_event() -> None:
+    # "before meeting Clinton on Friday", read on Wednesday: a plan in all but mood
+    ahead = event("a", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    reported = event("b", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    again = event("c", "2012-03-09", "day", ("Kim Sung-hwan", "Hillary Clinton"))
+    published = {"a": date(2012, 3, 7), "b": date(2012, 3, 9), "c": date(2012, 3, 7)}
+    (merged,) = merge_events([ahead, reported, again], published)
+    assert merged.source_count == 3

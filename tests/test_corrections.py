@@ -125,7 +125,7 @@ April 4, 2025
 
 The port strike in Busan entered its third day on Wednesday as ships waited outside the harbor.
 
-Mayor Han Seo-yeon met Choi Dong-hyun again on Thursday, the union said in a statement.
+Mayor Han Seo-yeon met Choi Dong-hyun again on Tuesday evening, the union said in a statement.
 
 The shipping ministry warned on Thursday that exports of cars could be delayed.
 """
@@ -162,13 +162,13 @@ def story(tmp_path: Path) -> Path:
 
 
 def _correct(story: Path, first_run: Path) -> dict[str, str]:
-    """Corrections of the first run's events: the two meetings merged by mistake split, a
+    """Corrections of the first run's events: two meetings of one day merged split, a
     statement dropped, a date fixed. Returns the ids addressed."""
     code, _ = _extract(str(story), "-o", str(first_run))
     assert code == 0
     events = _events(first_run)
     meeting = _one(events, "Mayor Han Seo-yeon met with union leader")
-    assert meeting["documents"] == ["day1", "day3"]  # Thursday's meeting joined Tuesday's
+    assert meeting["documents"] == ["day1", "day3"]  # the evening's meeting joined the day's
     ids = {
         "meeting": meeting["id"],
         "warned": _one(events, "shipping ministry warned")["id"],
@@ -179,7 +179,7 @@ def _correct(story: Path, first_run: Path) -> dict[str, str]:
 [[split]]
 event = "{ids["meeting"]}"
 documents = ["day3"]
-note = "two meetings, Tuesday and Thursday"
+note = "two meetings on Tuesday, by day and in the evening"
 
 [[drop]]
 event = "{ids["warned"]}"
@@ -197,7 +197,7 @@ def _check_corrected(events: dict[str, dict], ids: dict[str, str]) -> None:
     assert ids["warned"] not in events
     assert events[ids["meeting"]]["documents"] == ["day1"]
     split_off = [e for e in events.values() if e["corrections"][:1] == [
-        f"split from {ids['meeting']}: two meetings, Tuesday and Thursday"]]  # fmt: skip
+        f"split from {ids['meeting']}: two meetings on Tuesday, by day and in the evening"]]  # fmt: skip
     assert len(split_off) == 1 and split_off[0]["documents"] == ["day3"]
     ended = events[ids["ended"]]
     assert ended["date"] == "2025-04-01" and ended["precision"] == "day"

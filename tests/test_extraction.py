@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,18 @@ def test_articles_are_parsed_a_batch_at_a_time(nlp: Language) -> None:
     first = next(extractions)
     assert first.events and len(read) < 10
     assert len(list(extractions)) == 29 and len(read) == 30
+
+
+def test_the_days_an_article_names_each_once_and_which_date_its_events(nlp: Language) -> None:
+    text = (
+        "Protesters filled the square on January 25, 2011.\n\n"
+        "Since the January 25 uprising, the square has been full.\n\n"
+        "The minister resigned on Monday.\n\n"
+        "Analysts expect calm by March 3, 2011, though nobody knows."
+    )
+    (extraction,) = extract_all(nlp, [_document(text, Publication(date(2011, 2, 2)))])
+    days = {mention.day: mention.event for mention in extraction.days}
+    assert list(days) == sorted(days)  # each day once, in calendar order
+    assert days[date(2011, 1, 25)] is True  # named twice, once dating the protest
+    assert days[date(2011, 1, 31)] is True  # "on Monday": the resignation's day
+    assert days[date(2011, 3, 3)] is False  # named, but no event of the article is on it

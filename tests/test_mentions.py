@@ -117,3 +117,15 @@ def test_since_and_acting_event_nouns_look_back(nlp: Language) -> None:
 def test_an_event_to_be_held_lies_ahead(nlp: Language) -> None:
     text = "The club announced a gala to be held on February 2."
     assert values(nlp, text)["February 2"] == "2013-02-02"
+
+
+def test_the_today_programme_is_no_date(nlp: Language) -> None:
+    assert "Today" not in values(nlp, "The minister told the Today programme that cases rose.")
+    assert "Today" not in values(nlp, "She said on NBC's Today show that she would run.")
+    # the day itself, at a sentence's start or as an adverb, is still a date
+    assert values(nlp, "Today the minister said cases rose.")["Today"] == "2012-03-07"
+
+
+def test_a_march_after_its_day_is_no_part_of_the_date(nlp: Language) -> None:
+    found = values(nlp, "Since the March 1 march in Lisbon, the union has doubled.")
+    assert found == {"March 1": "2012-03-01"}

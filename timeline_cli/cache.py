@@ -272,6 +272,7 @@ def encode_extraction(extraction: Extraction) -> dict[str, Any]:
         "events": _encode(extraction.events),
         "notices": _encode(extraction.notices),
         "actors": _encode(extraction.actors),
+        "days": _encode(extraction.days),
     }
 
 
@@ -284,6 +285,7 @@ def decode_extraction(data: Mapping[str, Any], document: Document) -> Extraction
         _decode(hints["events"], data["events"]),
         _decode(hints["notices"], data["notices"]),
         _decode(hints["actors"], data["actors"]),
+        _decode(hints["days"], data["days"]),
     )
 
 

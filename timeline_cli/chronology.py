@@ -4,11 +4,17 @@ Two mentions are one event when their types agree, their dates agree (a publicat
 mention matches an explicit day with the same value), their principal actors overlap, and their
 places, where both have some, overlap. Each mention is compared with the first mention of a
 group, not with every member, so no chain of near-matches joins unrelated events.
+
+An event cannot be reported by an article published before it happened: given the articles'
+publication dates, no mention joins a group dated (to the day) after the mention's article was
+published, nor a group holding an article published before the mention's day. What is planned
+is exempt, being told before it happens, and so is a mention that itself gives a day after its
+article's publication (a plan, whatever its mood says).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from timeline_cli.lexicon import OTHER
@@ -89,9 +95,12 @@ def _contains(coarse: Event, fine: Event) -> bool:
     return outer is not None and inner is not None and outer[0] <= inner[0] <= inner[1] <= outer[1]
 
 
-def merge_events(events: Iterable[Event]) -> list[ChronologyEvent]:
-    """Group mentions of the same event and return the groups in chronological order."""
-    return chronological(group_events(events))
+def merge_events(
+    events: Iterable[Event], published: Mapping[str, date | None] | None = None
+) -> list[ChronologyEvent]:
+    """Group mentions of the same event and return the groups in chronological order;
+    ``published`` gives the articles' publication dates by id (see the module's docstring)."""
+    return chronological(group_events(events, published))
 
 
 def chronological(groups: Iterable[list[Event]]) -> list[ChronologyEvent]:
@@ -99,10 +108,13 @@ def chronological(groups: Iterable[list[Event]]) -> list[ChronologyEvent]:
     return sorted((merge_group(group) for group in groups), key=chronological_key)
 
 
-def group_events(events: Iterable[Event]) -> list[list[Event]]:
-    """The mentions of each event, grouped (see the module's docstring)."""
+def group_events(
+    events: Iterable[Event], published: Mapping[str, date | None] | None = None
+) -> list[list[Event]]:
+    """The mentions of each event, grouped (see the module's docstring); ``published`` gives
+    the articles' publication dates by id."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
-    groups = _Groups()
+    groups = _Groups(_Reports(published or {}))
     undated: list[Event] = []
     for event in ordered:
         if event.precision == "publication" and event.type not in _OWN_DAY_TYPES:
@@ -115,7 +127,57 @@ def group_events(events: Iterable[Event]) -> list[list[Event]]:
             groups.add(event)
         else:
             groups.append(group, event)
-    return _join_conflicting(groups.groups)
+    return _join_conflicting(groups.groups, groups.bounds)
+
+
+class _Reports:
+    """What the articles' publication dates allow: that no article of an event was published
+    before the event's day (planned events aside)."""
+
+    def __init__(self, published: Mapping[str, date | None]) -> None:
+        self.published = published
+
+    def published_on(self, event: Event) -> date | None:
+        return self.published.get(event.mention.document)
+
+    @staticmethod
+    def day(event: Event) -> date | None:
+        """The day a fact is dated to, if it is dated to one (a plan has none here)."""
+        if event.planned or event.precision not in _FINE or event.interval is None:
+            return None
+        return event.interval[0]
+
+    def bounds(self, events: Iterable[Event]) -> _Bounds:
+        """The earliest publication and the latest day of some mentions; a mention whose
+        article tells its day ahead ("before meeting Clinton on Friday", read on Wednesday)
+        is a plan whatever its mood says, and bounds nothing."""
+        published, days = [], []
+        for event in events:
+            on, day = self.published_on(event), self.day(event)
+            if on is not None and day is not None and day > on:
+                continue
+            published += [on] if on is not None else []
+            days += [day] if day is not None else []
+        return min(published, default=None), max(days, default=None)
+
+
+_Bounds = tuple[date | None, date | None]  # the earliest publication, the latest day
+
+
+def _compatible(first: _Bounds, second: _Bounds) -> bool:
+    """Whether two sets of mentions may be one event: neither holds an article published
+    before a day the other gives."""
+    return _not_before(second[0], first[1]) and _not_before(first[0], second[1])
+
+
+def _joined_bounds(first: _Bounds, second: _Bounds) -> _Bounds:
+    published = [day for day in (first[0], second[0]) if day is not None]
+    days = [day for day in (first[1], second[1]) if day is not None]
+    return min(published, default=None), max(days, default=None)
+
+
+def _not_before(published: date | None, day: date | None) -> bool:
+    return published is None or day is None or published >= day
 
 
 def _days(interval: tuple[date, date]) -> list[date]:
@@ -133,16 +195,25 @@ class _Groups:
     share one) and its date: the value, the day or days it covers.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, reports: _Reports | None = None) -> None:
+        self.reports = reports or _Reports({})
         self.groups: list[list[Event]] = []
         self._index: dict[tuple[object, ...], list[int]] = {}
         self._by_document: dict[tuple[str, str], set[int]] = {}  # (document, type) -> groups
         self._position: dict[int, int] = {}  # id of a group -> its index
+        self.bounds: list[_Bounds] = []  # of each group, by index
 
     def add(self, event: Event) -> None:
         """Put the mention in the first group of the same event, or start a group."""
         candidates = self._candidates(event)
-        index = next((i for i in candidates if same_event(self.groups[i][0], event)), None)
+        index = next(
+            (
+                i
+                for i in candidates
+                if same_event(self.groups[i][0], event) and self._may_join(i, event)
+            ),
+            None,
+        )
         if index is None:
             self._start(event)
         else:
@@ -150,7 +221,12 @@ class _Groups:
 
     def append(self, group: list[Event], event: Event) -> None:
         group.append(event)
-        self._note_document(self._position[id(group)], event)
+        index = self._position[id(group)]
+        self._note_document(index, event)
+        self.bounds[index] = _joined_bounds(self.bounds[index], self.reports.bounds([event]))
+
+    def _may_join(self, index: int, event: Event) -> bool:
+        return _compatible(self.bounds[index], self.reports.bounds([event]))
 
     def dated_group_in_document(self, event: Event) -> list[Event] | None:
         """The one dated event of the same article that an undated mention points back to.
@@ -167,6 +243,7 @@ class _Groups:
             if self.groups[index][0].precision not in (*_UNDATED, "publication")
             and set(self.groups[index][0].principals) & set(event.principals)
             and not _places_conflict(self.groups[index][0], event)
+            and self._may_join(index, event)
         ]
         return candidates[0] if len(candidates) == 1 else None
 
@@ -175,6 +252,7 @@ class _Groups:
         group = [event]
         self.groups.append(group)
         self._position[id(group)] = index
+        self.bounds.append(self.reports.bounds([event]))
         self._note_document(index, event)
         for key in self._keys(event, _date_keys(event, as_leader=True)):
             self._index.setdefault(key, []).append(index)
@@ -222,13 +300,15 @@ def _date_keys(event: Event, as_leader: bool) -> list[tuple[object, ...]]:
     return keys
 
 
-def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
+def _join_conflicting(groups: list[list[Event]], bounds: list[_Bounds]) -> list[list[Event]]:
     """Join groups that other articles date differently: the same type, two or more named
-    participants in common, days less than a week apart, and no article in both."""
+    participants in common, days less than a week apart, no article in both, and none
+    published before the other's day."""
     joined: list[list[Event]] = []
+    joined_bounds: list[_Bounds] = []
     # (type, participant, first day) -> joined groups: candidates share a participant
     by_day: dict[tuple[str, str, date], list[int]] = {}
-    for group in groups:
+    for group, group_bounds in zip(groups, bounds, strict=True):
         leader = group[0]
         dated = leader.precision in _FINE and leader.interval is not None
         first = leader.interval[0] if leader.interval is not None else date.min
@@ -239,13 +319,22 @@ def _join_conflicting(groups: list[list[Event]]) -> list[list[Event]]:
             for offset in window
             for index in by_day.get((type_family(leader.type), name, first + timedelta(offset)), ())
         }
-        target = next((i for i in sorted(nearby) if _conflicting(joined[i], group)), None)
+        target = next(
+            (
+                i
+                for i in sorted(nearby)
+                if _conflicting(joined[i], group) and _compatible(joined_bounds[i], group_bounds)
+            ),
+            None,
+        )
         if target is not None:
             joined[target].extend(group)
+            joined_bounds[target] = _joined_bounds(joined_bounds[target], group_bounds)
             continue
         for name in leader.principals if dated else ():
             by_day.setdefault((type_family(leader.type), name, first), []).append(len(joined))
         joined.append(list(group))
+        joined_bounds.append(group_bounds)
     return joined
 
 

@@ -1,9 +1,13 @@
 """Separating article prose from web-page debris, keeping a map back to the original text.
 
 A line is debris when it matches a pattern of ``data/debris.txt`` (comment forms, share and
-navigation links, copyright lines), is not written in Latin script, or is a lone token. Of the
-rest, the first short line near the top is the title; lines that do not read as prose (headings,
-bylines, captions without a full stop) are kept out of the body so no event comes from them.
+navigation links, media players, social widgets, copyright lines), is not written in Latin
+script, or is a lone token. A page's comment section, from the first reader's comment header
+("At 11:45 pm on 13 Jan 2010, Sam wrote:") to the end, is debris too, and so is the byline and
+time stamp before a blog post's first words ("Jane Doe | 22:29 UK time, Wednesday, 13 January
+2010"): neither tells an event. Of the rest, the first short line near the top is the title;
+lines that do not read as prose (headings, bylines, captions without a full stop) are kept out
+of the body so no event comes from them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,17 @@ _TERMINAL = tuple(".!?…\"'”’»")
 # What str.splitlines ends a line at, except U+2028 (see _lines_with_offsets).
 _LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2029]")
 _BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,4}\b", re.IGNORECASE)
+# A reader's comment header: a clock time, a date with its year, a name, "wrote:"; at a line's
+# start or after a sentence (pages flattened to text run comments together).
+_COMMENT_HEADER = re.compile(
+    r"(?:^|(?<=[.!?:)\"'”] ))At \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:1[89]|20)\d{2},? "
+    r"[^\n]{1,60}? wrote:",
+    re.MULTILINE,
+)
+# A blog post's byline and time stamp before its first words.
+_POST_STAMP = re.compile(
+    r"[^|\n]{1,60}\|\s*\d{1,2}[:.]\d{2}\b[^|\n]{0,50}?\b(?:1[89]|20)\d{2}\b\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -109,10 +124,25 @@ def _piece(segment: Segment, body_start: int, end: int, source_index: list[int])
     return Segment(body_start, source_index[segment.source_start + offset], end - offset)
 
 
+def comment_section_start(text: str) -> int:
+    """Where the page's comment section begins (the first reader's comment header), else the
+    end of the text."""
+    header = _COMMENT_HEADER.search(text)
+    return len(text) if header is None else header.start()
+
+
+def _without_post_stamp(offset: int, line: str) -> tuple[int, str]:
+    """The line without a blog post's byline and time stamp before its first words."""
+    stamp = _POST_STAMP.match(line)
+    return (offset, line) if stamp is None else (offset + stamp.end(), line[stamp.end() :])
+
+
 def _clean_visible(text: str) -> CleanedText:
     kept: list[tuple[int, str]] = []  # (offset in text, stripped line)
     seen: set[str] = set()
-    dropped = 0
+    comments = comment_section_start(text)
+    dropped = sum(1 for line in text[comments:].splitlines() if line.strip())
+    text = text[:comments]  # offsets before the cut stay those of the whole text
     for offset, line in _lines_with_offsets(text):
         stripped = line.strip()
         if not stripped:
@@ -128,7 +158,10 @@ def _clean_visible(text: str) -> CleanedText:
     position = 0
     first_line = None
     for offset, line in kept:
-        if line == title or not reads_as_prose(line):
+        if line == title:
+            continue
+        offset, line = _without_post_stamp(offset, line)
+        if not reads_as_prose(line):
             continue
         if first_line is None:
             first_line = line

@@ -413,6 +413,16 @@ def extract(
             "rewritten.",
         ),
     ] = False,
+    key_dates_count: Annotated[
+        int | None,
+        typer.Option(
+            "--key-dates",
+            metavar="N",
+            min=1,
+            help="Only the N most important days of the story (by what the articles say of "
+            "them), each by its best-supported event, with its number of sources.",
+        ),
+    ] = None,
 ) -> None:
     """Extract the dated events of articles and print or export their merged chronology."""
     errors = _stderr(no_color)
@@ -455,14 +465,19 @@ def extract(
             corrections=tuple(corrections),
             kept_ids=kept_ids,
         )
-        if no_merge and chosen_format == "jsonl" and output is None:
+        if no_merge and chosen_format == "jsonl" and output is None and not key_dates_count:
             skipped = _stream_jsonl(files, settings, stdin_articles, event_filter, errors, quiet)
             raise typer.Exit(EXIT_SKIPPED if skipped or unlisted else EXIT_OK)
         try:
             result = _run_with_progress(files, settings, errors, quiet, stdin_articles)
         except UnknownArticleName as error:
             raise UsageError(str(error)) from None
-        filtered = shared(apply_filter(result.chronology, event_filter), inputs.roots)
+        filtered = apply_filter(result.chronology, event_filter)
+        if key_dates_count:
+            from timeline_cli.keydates import key_dates
+
+            filtered = key_dates(filtered, result.days, key_dates_count)
+        filtered = shared(filtered, inputs.roots)
         filtered = replace(filtered, inputs=_inputs_from(output, inputs.roots))
         _emit(filtered, len(result.skipped), chosen_format, output, force, no_color)
         if explain_dates:
@@ -813,6 +828,60 @@ def eval_events(
     if errors:
         for line in scores["errors"]:  # type: ignore[union-attr]
             typer.echo(line)
+
+
+@app.command("eval-tls", cls=_Command, short_help="Score key dates against journalists' timelines.")
+def eval_tls(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER",
+            help="Topics in Timeline17's layout: folders of articles.jsonl and timelines.jsonl.",
+        ),
+    ],
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+    jobs: Annotated[
+        str, typer.Option("--jobs", "-j", metavar="N", help="Worker processes for the NLP.")
+    ] = "1",
+    cache_file: Annotated[
+        Path | None, typer.Option("--cache", metavar="FILE", help="The parse cache to use.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")
+    ] = False,
+) -> None:
+    """Score the key dates against journalists' timelines: date F1 (news-tls protocol)."""
+    from timeline_cli.cache import default_cache_path
+    from timeline_cli.eval_tls import TlsDataError, evaluate_tls, tls_table
+    from timeline_cli.pipeline import Settings
+
+    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        workers = _whole_number("--jobs", jobs, minimum=1)
+    except UsageError as error:
+        _error(stderr, str(error))
+        raise typer.Exit(EXIT_USAGE) from None
+    cache = None if no_cache else cache_file or default_cache_path()
+    settings = Settings(model=model, jobs=workers, cache=cache)
+    try:
+        scores = evaluate_tls(folder, settings, on_topic=lambda name: _progress(stderr, name))
+    except (TlsDataError, ModelNotFound) as error:
+        stderr.print(f"timeline: error: {visible(str(error))}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    for warning in scores["warnings"]:
+        stderr.print(f"timeline: warning: {visible(warning)}", markup=False)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+    else:
+        Console(highlight=False).print(tls_table(scores))
+        seconds = scores["seconds"]
+        typer.echo(f"extraction {seconds['extraction']:.1f} s, ranking {seconds['ranking']:.3f} s")
+
+
+def _progress(errors: Console, topic: str) -> None:
+    if errors.is_terminal:
+        errors.print(f"timeline: reading {visible(topic)}", markup=False)
 
 
 @app.command(

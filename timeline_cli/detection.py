@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from timeline_cli.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
@@ -40,6 +40,8 @@ SPLIT_WORDS = words("detection", "split_words")
 LEADING_CONNECTORS = words("detection", "leading_connectors")
 # Hedges outside TimeML extents; the normalizer still sees them (as a mod where they are one).
 TRIMMED_PREFIXES = words("detection", "trimmed_prefixes")
+# Words after "Today" that make it a title ("the Today programme"), not a day.
+_PROGRAMME_WORDS = words("detection", "programme_words")
 _ERA_RE = re.compile(r"B\.?C\.?E\.?", re.IGNORECASE)  # "BCE", "B.C.E."
 _BC_RE = re.compile(r"B\.?C\.?", re.IGNORECASE)  # "BC", "B.C."
 _TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | words("detection", "temporal_heads")
@@ -231,17 +233,22 @@ def _is_expression(span: Span) -> bool:
 
 
 def _trimmed(candidate: Candidate) -> Candidate:
-    """The span without hedges before it nor punctuation, spaces or "'s" after it."""
+    """The span without hedges before it nor punctuation, spaces, "'s" or a noun spelt like a
+    month ("the March 1 march") after it."""
     span = candidate.span
     doc = span.doc
     start, end = span.start, span.end
+    text = candidate.text
     while start < end - 1 and (doc[start].lower_ in TRIMMED_PREFIXES or _is_article(doc, start)):
         start += 1
+    if end > start + 1 and doc[end - 1].is_lower and doc[end - 1].text in MONTHS:
+        end -= 1  # "march", "may" in lower case are a noun and a verb, never the month
+        text = text[: doc[end - 1].idx + len(doc[end - 1]) - span.start_char]
     while end > start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
     ):
         end -= 1
-    return Candidate(doc[start:end], candidate.text)
+    return Candidate(doc[start:end], text)
 
 
 def _with_era(candidate: Candidate) -> Candidate:
@@ -273,8 +280,25 @@ def _is_article(doc: Doc, index: int) -> bool:
 
 
 def _look_alike(span: Span) -> bool:
-    """'the 11th Circuit' (a court), 'quarterly dividend' (an adjective, not a date)."""
+    """'the 11th Circuit' (a court), 'quarterly dividend' (an adjective, not a date), 'the
+    Today programme' (a title, not a day)."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.is_title and span[-1].text[-2:] in ("st", "nd", "rd", "th"):
         return True
+    if _is_title_today(span, after):
+        return True
     return len(span) == 1 and span[0].lower_ == "quarterly" and span[0].dep_ == "amod"
+
+
+def _is_title_today(span: Span, after: Token | None) -> bool:
+    """A capitalized 'Today' inside a sentence, before a common noun, names something: "told
+    the Today programme", "on NBC's Today show" (which the tagger may read as a verb)."""
+    first = span[0]
+    return (
+        len(span) == 1
+        and first.text == "Today"
+        and not first.is_sent_start
+        and after is not None
+        and after.is_lower
+        and (after.pos_ == "NOUN" or after.lower_ in _PROGRAMME_WORDS)
+    )

@@ -41,6 +41,7 @@ CSV_COLUMNS = (
     "source_count", "documents", "outlets", "titles", "urls", "published", "evidence", "end",
     "timeml", "id", "conflicts",
 )  # fmt: skip
+KEY_COLUMNS = ("key_rank", "key_score", "key_sources")  # with --key-dates
 LIST_SEPARATOR = "; "
 # Columns with a line per article (documents, outlets, titles, urls, published: the lines
 # match) or per evidence sentence. A line break inside a quoted CSV cell is one cell.
@@ -85,7 +86,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
 
 
 def event_record(event: ChronologyEvent) -> dict[str, Any]:
-    return {
+    record = {
         "id": event.id,
         "date": event.date,
         "precision": event.precision,
@@ -111,6 +112,13 @@ def event_record(event: ChronologyEvent) -> dict[str, Any]:
         ],
         "corrections": list(event.corrections),
     }
+    if event.key is not None:  # the key-dates view only: other chronologies keep their bytes
+        record["key_date"] = {
+            "rank": event.key.rank,
+            "score": event.key.score,
+            "sources": event.key.sources,
+        }
+    return record
 
 
 def article_record(article: ArticleRef) -> dict[str, Any]:
@@ -195,7 +203,7 @@ def spreadsheet_lines(lines: tuple[str, ...]) -> str:
     )
 
 
-Cell = str | int | date | tuple[str, ...] | None  # a tuple is a cell of several lines
+Cell = str | int | float | date | tuple[str, ...] | None  # a tuple is a cell of several lines
 
 
 def spreadsheet_rows(
@@ -237,7 +245,7 @@ def _published(document: Document | None) -> str:
     return f"{day} (year inferred)" if document.publication.inferred else day
 
 
-def csv_value(cell: Cell) -> str | int:
+def csv_value(cell: Cell) -> str | int | float:
     """A cell as CSV text: dates as ISO days, lines joined, controls visible, formulas quoted."""
     if cell is None:
         return ""
@@ -251,11 +259,16 @@ def csv_value(cell: Cell) -> str | int:
 def to_csv(
     events: Iterable[ChronologyEvent], documents: Iterable[Document] = (), bom: bool = True
 ) -> str:
-    """The events as CSV text, one row per event; with a UTF-8 byte order mark first unless
-    ``bom`` is off."""
+    """The events as CSV text, one row per event; the key-dates view adds the day's rank,
+    score and sources. With a UTF-8 byte order mark first unless ``bom`` is off."""
+    events = list(events)
+    keyed = any(event.key is not None for event in events)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in spreadsheet_rows(events, documents):
+    writer.writerow(CSV_COLUMNS + KEY_COLUMNS if keyed else CSV_COLUMNS)
+    for event, row in zip(events, spreadsheet_rows(events, documents), strict=True):
+        if keyed:
+            key = event.key
+            row += [key.rank, key.score, key.sources] if key else [None, None, None]
         writer.writerow([csv_value(cell) for cell in row])
     return (UTF8_BOM if bom else "") + buffer.getvalue()

@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,7 +28,7 @@ from spacy.tokens import Doc
 from timeline_cli.actors import ActorIndex
 from timeline_cli.events import extract_events
 from timeline_cli.mentions import Timex, find_timexes
-from timeline_cli.models import Document, Event, Notice
+from timeline_cli.models import DayMention, Document, Event, Notice
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.normalize import INVALID, UNRESOLVED
 from timeline_cli.registry import DocumentActors
@@ -60,12 +61,14 @@ class Limits:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What one article yields: its events, the notices its dates call for, its actors."""
+    """What one article yields: its events, the notices its dates call for, its actors, and
+    the days it names (the evidence key dates are ranked by)."""
 
     document: Document
     events: list[Event]
     notices: list[Notice]
     actors: DocumentActors
+    days: tuple[DayMention, ...] = ()
 
 
 def extract_all(
@@ -119,7 +122,31 @@ def extract_document(doc: Doc, document: Document, as_reported: bool = False) ->
         roles={name: frozenset(titles) for name, titles in index.roles.items()},
         descriptors=frozenset(index.descriptors),
     )
-    return Extraction(document, events, date_notices(document, timexes), actors)
+    days = day_mentions(document, timexes, events)
+    return Extraction(document, events, date_notices(document, timexes), actors, days)
+
+
+def day_mentions(
+    document: Document, timexes: Sequence[Timex], events: Sequence[Event]
+) -> tuple[DayMention, ...]:
+    """The days the article names, each once and in calendar order, with whether one of its
+    events is dated by an expression naming it (the event's sentence holds the expression
+    and the event takes its day)."""
+    carried: dict[date, list[tuple[int, int]]] = {}  # day -> sentences of its events
+    for event in events:
+        if event.mention.date_text and event.interval and event.precision in ("day", "time"):
+            sentence = (event.mention.start, event.mention.end)
+            carried.setdefault(event.interval[0], []).append(sentence)
+    found: dict[date, bool] = {}
+    for timex in timexes:
+        value = timex.value
+        if value is None or value.precision not in ("day", "time") or value.interval is None:
+            continue
+        day = value.interval[0]
+        where = document.source_offset(timex.start_char)
+        event = any(start <= where < end for start, end in carried.get(day, ()))
+        found[day] = found.get(day, False) or event
+    return tuple(DayMention(day, event) for day, event in sorted(found.items()))
 
 
 def extract_batch(

@@ -26,6 +26,7 @@ from html import escape
 from typing import Any
 
 from timeline_cli.export import chronology_record
+from timeline_cli.keydates import key_label
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
 from timeline_cli.record_reader import as_chronology
 from timeline_cli.render import date_label, event_date_label
@@ -66,7 +67,7 @@ def to_html(chronology: Chronology | Mapping[str, Any], title: str = "Chronology
     """The chronology (or its JSON record) as a complete, self-contained HTML page."""
     chronology = as_chronology(chronology)
     page = _Page(chronology)
-    style = _style(page.types)
+    style = _style(page.types, any(event.key is not None for event in page.events))
     script = _SCRIPT
     csp = (
         "default-src 'none'; "
@@ -266,6 +267,11 @@ class _Page:
         parts = [
             f"{_plural(len(events), 'event')} from {_plural(len(self.documents), 'article')}",
         ]
+        if any(event.key is not None for event in events):
+            parts[0] = (
+                f"{_plural(len(events), 'key date')} from {_plural(len(self.documents), 'article')}"
+                ", each by its best-supported event"
+            )
         if dated:
             first = min(e.start for e in dated if e.start)
             last = max(e.end for e in dated if e.end)
@@ -367,6 +373,8 @@ class _Page:
             f'<span class="sources">{_plural(event.source_count, "source")}'
             f"{_outlets(event)}</span>",
         ]
+        if event.key is not None:
+            head.insert(1, f'<span class="key">{escape(key_label(event.key))}</span>')
         if event.conflicts:
             head.append('<span class="flag">⚠ date disputed</span>')
         out.append(f'<p class="head">{" ".join(head)}</p>')
@@ -540,9 +548,12 @@ def _runs(events: Sequence[ChronologyEvent], grouping: Any) -> Iterator[tuple[An
         yield current, run
 
 
-def _style(types: Sequence[str]) -> str:
+def _style(types: Sequence[str], keyed: bool = False) -> str:
     colours = "".join(f".t{i}{{--c:{type_colour(t)}}}" for i, t in enumerate(types))
-    return _CSS + colours
+    return _CSS + colours + (_KEY_CSS if keyed else "")
+
+
+_KEY_CSS = ".key{font-size:.8rem;font-weight:600}"  # the key-dates view's rank and sources
 
 
 _CSS = """

@@ -18,6 +18,7 @@ from typing import Any
 
 from timeline_cli.controls import visible
 from timeline_cli.html_page import MONTHS, value_label, web_url
+from timeline_cli.keydates import key_label
 from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
 from timeline_cli.record_reader import as_chronology
 from timeline_cli.render import event_date_label
@@ -103,6 +104,11 @@ def _overview(chronology: Chronology) -> str:
         f"{len(events)} event{'' if len(events) == 1 else 's'} from "
         f"{articles} article{'' if articles == 1 else 's'}"
     ]
+    if any(event.key is not None for event in events):
+        parts[0] = (
+            f"{len(events)} key date{'' if len(events) == 1 else 's'} from "
+            f"{articles} article{'' if articles == 1 else 's'}, each by its best-supported event"
+        )
     undated = sum(1 for event in events if event.start is None)
     if undated:
         parts.append(f"{undated} undated")
@@ -117,6 +123,8 @@ def _bullet(event: ChronologyEvent) -> str:
     when = f"**{escape_markdown(label)}**"
     if note:
         when += f" ({escape_markdown(note)})"
+    if event.key is not None:
+        when += f" ({escape_markdown(key_label(event.key))})"
     text = f"{when} — {escape_markdown(event.type)}: {escape_markdown(event.summary)}"
     who = ", ".join(event.actors)
     if event.places:

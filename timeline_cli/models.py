@@ -104,6 +104,25 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class DayMention:
+    """A day an article names ("since the Jan. 25 uprising", "on Tuesday"): the evidence the
+    key dates of a story are ranked by (``keydates``). ``event`` tells whether an event the
+    article reports is dated by that very expression."""
+
+    day: date
+    event: bool = False
+
+
+@dataclass(frozen=True)
+class KeyDay:
+    """Why an event stands for one of the key dates of a story (``keydates``)."""
+
+    rank: int  # 1 for the most important day
+    score: float
+    sources: int  # articles that name the day or report an event on it
+
+
+@dataclass(frozen=True)
 class Event:
     """One event as read from one sentence of one article."""
 
@@ -181,6 +200,7 @@ class ChronologyEvent:
     articles: tuple[ArticleRef, ...] = ()  # by document id; empty before ``sources`` runs
     corrections: tuple[str, ...] = ()  # what the corrections file changed, in words
     flags: tuple[str, ...] = ()  # how far the date can be trusted (``trust.FLAGS``)
+    key: KeyDay | None = None  # set in the key-dates view only
 
     @property
     def documents(self) -> tuple[str, ...]:

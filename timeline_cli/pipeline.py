@@ -17,14 +17,30 @@ from timeline_cli.engines import extractions
 from timeline_cli.extraction import Extraction, Limits, extract_all
 from timeline_cli.formats import FieldNames, RecordError, SourceArticle
 from timeline_cli.language import language_notice
-from timeline_cli.models import Chronology, ChronologyEvent, Correction, Document, Event, Notice
+from timeline_cli.models import (
+    Chronology,
+    ChronologyEvent,
+    Correction,
+    DayMention,
+    Document,
+    Event,
+    Notice,
+)
 from timeline_cli.nlp import load_pipeline
 from timeline_cli.published import dateline_publication
 from timeline_cli.registry import DocumentActors, Registry
 from timeline_cli.sources import attribute, join_copies, with_articles
 from timeline_cli.trust import flag_events
 
-__all__ = ["Limits", "RunResult", "Settings", "UnknownArticleName", "build_chronology", "run"]
+__all__ = [
+    "Limits",
+    "RunResult",
+    "Settings",
+    "UnknownArticleName",
+    "build_chronology",
+    "extract_documents",
+    "run",
+]
 
 
 class UnknownArticleName(ValueError):
@@ -52,6 +68,7 @@ class RunResult:
     chronology: Chronology
     skipped: tuple[str, ...]
     cache_warnings: tuple[str, ...] = ()  # a damaged or busy parse cache (not the articles')
+    days: Mapping[str, tuple[DayMention, ...]] = field(default_factory=dict)  # by document id
 
 
 def run(
@@ -68,24 +85,15 @@ def run(
     unknown = [notice.message for notice in loaded.notices if notice.code == "unused-date"]
     if unknown:
         raise UnknownArticleName("; ".join(unknown))
-    extract = partial(
-        extractions,
-        model=settings.model,
-        jobs=settings.jobs,
-        engine=settings.engine,
-        scheduler=settings.scheduler,
-        limits=settings.limits,
-    )
-    cache = None
-    if settings.cache is not None:
-        context = cache_context(settings.model, settings.limits.part_chars)
-        cache = ParseCache(settings.cache, context)
+    extract = _extractor(settings)
+    cache = _cache(settings)
+    days: dict[str, tuple[DayMention, ...]] = {}
     try:
         documents = loaded.documents
         extracted = cached(documents, extract, cache) if cache else extract(documents)
         chronology = build_chronology(
             documents,
-            _reporting(extracted, on_document),
+            _reporting(extracted, on_document, days),
             loaded.notices,
             settings.merge,
             settings.corrections,
@@ -94,15 +102,54 @@ def run(
     finally:
         if cache is not None:
             cache.close()
-    return RunResult(chronology, loaded.skipped, tuple(cache.warnings) if cache else ())
+    warnings = tuple(cache.warnings) if cache else ()
+    return RunResult(chronology, loaded.skipped, warnings, days)
+
+
+def extract_documents(
+    documents: Sequence[Document], settings: Settings | None = None
+) -> tuple[list[Extraction], tuple[str, ...]]:
+    """The extraction of every article, through the parse cache when the settings name one;
+    and the cache's warnings. For evaluations that build several chronologies of one set."""
+    settings = settings or Settings()
+    extract = _extractor(settings)
+    cache = _cache(settings)
+    try:
+        extracted = list(cached(documents, extract, cache) if cache else extract(documents))
+    finally:
+        if cache is not None:
+            cache.close()
+    return extracted, tuple(cache.warnings) if cache else ()
+
+
+def _extractor(settings: Settings) -> Callable[[Sequence[Document]], Iterator[Extraction]]:
+    return partial(
+        extractions,
+        model=settings.model,
+        jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+        limits=settings.limits,
+    )
+
+
+def _cache(settings: Settings) -> ParseCache | None:
+    if settings.cache is None:
+        return None
+    context = cache_context(settings.model, settings.limits.part_chars)
+    return ParseCache(settings.cache, context)
 
 
 def _reporting(
-    extracted: Iterable[Extraction], on_document: Callable[[Document], None] | None
+    extracted: Iterable[Extraction],
+    on_document: Callable[[Document], None] | None,
+    days: dict[str, tuple[DayMention, ...]],
 ) -> Iterator[Extraction]:
+    """The extractions as they come, each reported, and the days each names kept aside."""
     for extraction in extracted:
         if on_document:
             on_document(extraction.document)
+        days[extraction.document.id] = extraction.days
         yield extraction
 
 
@@ -128,13 +175,13 @@ def build_chronology(
     registry = Registry(described)
     canonical = [with_canonical_actors(event, registry) for event in events]
     attributed = attribute(documents)
+    published = {document.id: document.publication.date for document in documents}
     if merge:
-        groups = join_copies(group_events(canonical), attributed)
+        groups = join_copies(group_events(canonical, published), attributed)
     else:
         groups = [[event] for event in _in_order(canonical)]
     corrected = apply_corrections(groups, corrections, type_parents())
     all_notices.extend(corrected.notices())
-    published = {document.id: document.publication.date for document in documents}
     kept = kept_ids | {identifier for c in corrections for identifier in c.events}
     merged = with_articles(stable_ids(corrected.events(), published, kept), attributed)
     merged = [_without_descriptors(event, registry.descriptors) for event in merged]

@@ -26,6 +26,7 @@ from timeline_cli.models import (
     Correction,
     DateConflict,
     Document,
+    KeyDay,
     Mention,
     Notice,
     Publication,
@@ -148,6 +149,14 @@ _ARTICLE = _object(
         "copy_of": _OPTIONAL_TEXT,
     },
 )
+
+
+def _score(value: Any, where: str) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+        raise _expect(where, "a number of 0 or more", value)
+
+
+_KEY_DATE = _object({"rank": _count, "score": _score, "sources": _count}, {})
 _EVENT_FIELDS = _object(
     {
         "id": _text,
@@ -168,6 +177,7 @@ _EVENT_FIELDS = _object(
         "articles": _list_of(_ARTICLE),
         "corrections": _list_of(_text),
         "flags": _list_of(_text),
+        "key_date": _nullable(_KEY_DATE),
     },
 )
 _ACTOR = _object(
@@ -319,7 +329,14 @@ def _chronology_event(record: Mapping[str, Any]) -> ChronologyEvent:
         ),
         corrections=tuple(record.get("corrections", ())),
         flags=tuple(record.get("flags", ())),
+        key=_key_day(record.get("key_date")),
     )
+
+
+def _key_day(record: Mapping[str, Any] | None) -> KeyDay | None:
+    if record is None:
+        return None
+    return KeyDay(record["rank"], record["score"], record["sources"])
 
 
 def _actor(record: Mapping[str, Any]) -> Actor:

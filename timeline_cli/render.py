@@ -179,9 +179,13 @@ def _type_text(event: ChronologyEvent) -> Text:
 
 def chronology_table(chronology: Chronology, width: int = WIDE_TABLE) -> Table:
     """The events by date; below ``WIDE_TABLE`` columns, type and actors go under the
-    headline, so that the headline keeps most of the width."""
+    headline, so that the headline keeps most of the width. In the key-dates view, each
+    day's rank comes first and its sources last."""
     narrow = width < WIDE_TABLE
+    keyed = any(event.key is not None for event in chronology.events)
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    if keyed:
+        table.add_column("Rank", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True, min_width=11)
     if not narrow:
         table.add_column("Type", no_wrap=True)
@@ -198,19 +202,24 @@ def chronology_table(chronology: Chronology, width: int = WIDE_TABLE) -> Table:
         if period != previous_period:
             if previous_period is not None:
                 table.add_section()  # a rule between months
-            table.add_row(Text(visible(period), style="bold underline"), *blank[1:])
+            lead = [""] if keyed else []  # the rank column
+            heading = Text(visible(period), style="bold underline")
+            table.add_row(*lead, heading, *blank[len(lead) + 1 :])
             previous_period, previous_date = period, None
+        rank = [f"#{event.key.rank}" if event.key else ""] if keyed else []
+        sources = str(event.key.sources if event.key else event.source_count)
         date_cell = _date_cell(event) if label != previous_date else ""
         if narrow:
             what = Group(_headline_cell(event), NameList(event, with_type=True))
-            table.add_row(date_cell, what, str(event.source_count))
+            table.add_row(*rank, date_cell, what, sources)
         else:
             table.add_row(
+                *rank,
                 date_cell,
                 _type_text(event),
                 _headline_cell(event),
                 NameList(event),
-                str(event.source_count),
+                sources,
             )
         previous_date = label
     return table
@@ -228,9 +237,13 @@ def period_heading(event: ChronologyEvent) -> str:
 def summary_line(chronology: Chronology, skipped: int) -> Text:
     mentions = sum(len(event.mentions) for event in chronology.events)
     undated = sum(1 for event in chronology.events if event.start is None)
+    keyed = sum(1 for event in chronology.events if event.key is not None)
     parts = [
         f"{len(chronology.documents)} article(s)",
-        f"{len(chronology.events)} event(s) from {mentions} mention(s)",
+        f"{keyed} key date(s), each by its best-supported event; Src: the articles that name "
+        "the day or report an event on it"
+        if keyed
+        else f"{len(chronology.events)} event(s) from {mentions} mention(s)",
         f"{undated} undated",
         f"{len(chronology.notices)} warning(s)",
     ]

@@ -32,6 +32,7 @@ from typing import Any
 
 from timeline_cli.export import json_text, spreadsheet_cell
 from timeline_cli.html_page import value_label, web_url
+from timeline_cli.keydates import key_label
 from timeline_cli.models import Chronology, ChronologyEvent, Document
 from timeline_cli.record_reader import as_chronology
 from timeline_cli.render import event_date_label
@@ -146,6 +147,8 @@ def _document_html(document_id: str, documents: Mapping[str, Document]) -> str:
 
 def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
     parts = [f"<p>{escape(event.summary)}</p>"]
+    if event.key is not None:
+        parts.insert(0, f"<p><strong>{escape(key_label(event.key).capitalize())}</strong></p>")
     if event.actors:
         parts.append(f"<p><strong>Actors:</strong> {escape(', '.join(event.actors))}</p>")
     if event.places:
