@@ -196,8 +196,8 @@ date = "2025-04-01"
 def _check_corrected(events: dict[str, dict], ids: dict[str, str]) -> None:
     assert ids["warned"] not in events
     assert events[ids["meeting"]]["documents"] == ["day1"]
-    split_off = [e for e in events.values() if e["corrections"][:1] == [
-        f"split from {ids['meeting']}: two meetings on Tuesday, by day and in the evening"]]  # fmt: skip
+    note = f"split from {ids['meeting']}: two meetings on Tuesday, by day and in the evening"
+    split_off = [e for e in events.values() if e["corrections"][:1] == [note]]
     assert len(split_off) == 1 and split_off[0]["documents"] == ["day3"]
     ended = events[ids["ended"]]
     assert ended["date"] == "2025-04-01" and ended["precision"] == "day"
