@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from timeline_cli.eval_anchoring import evaluate_anchoring
+from timeline_cli.evaluation.anchoring import evaluate_anchoring
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ import time
 from itertools import combinations
 from pathlib import Path
 
-from timeline_cli.copies import are_copies, copy_groups, shingles
+from timeline_cli.chronology.copies import are_copies, copy_groups, shingles
 
 ALL_PAIRS_UP_TO = 2000
 

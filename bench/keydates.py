@@ -16,9 +16,9 @@ import argparse
 import time
 from pathlib import Path
 
-import timeline_cli.extraction as extraction
-from timeline_cli.keydates import key_dates
-from timeline_cli.pipeline import Settings, run
+import timeline_cli.pipeline.extraction as extraction
+from timeline_cli.chronology.keydates import key_dates
+from timeline_cli.pipeline.run import Settings, run
 
 
 def main() -> None:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from throughput import read_articles
 
-from timeline_cli.cleaning import clean_article
-from timeline_cli.extraction import extract_all
-from timeline_cli.models import Document, Segment
-from timeline_cli.nlp import load_pipeline
+from timeline_cli.core.models import Document, Segment
+from timeline_cli.ingest.cleaning import clean_article
+from timeline_cli.pipeline.extraction import extract_all
+from timeline_cli.pipeline.nlp import load_pipeline
 
 
 def main() -> None:

@@ -16,9 +16,9 @@ import random
 import time
 from datetime import date, timedelta
 
-from timeline_cli.chronology import merge_events
-from timeline_cli.models import Event, Mention
-from timeline_cli.timevalue import TimeValue
+from timeline_cli.chronology.merge import merge_events
+from timeline_cli.core.models import Event, Mention
+from timeline_cli.core.timevalue import TimeValue
 
 TYPES = ("meeting", "statement", "visit", "protest", "detention", "repatriation")
 

@@ -115,8 +115,8 @@ def _high_water_mark(pid: int) -> int:
 
 def spacy_floor(corpus: str, model: str | None) -> None:
     """Worker: nlp.pipe over the cleaned bodies, as timeline-cli would parse them."""
-    from timeline_cli.documents import load_documents
-    from timeline_cli.nlp import load_pipeline
+    from timeline_cli.ingest.documents import load_documents
+    from timeline_cli.pipeline.nlp import load_pipeline
 
     documents = load_documents([Path(corpus)]).documents
     nlp = load_pipeline(model)

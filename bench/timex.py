@@ -24,10 +24,10 @@ from pathlib import Path
 
 from dateparser.search import search_dates
 
-from timeline_cli.eval_timex import predict_all, read_documents
-from timeline_cli.flaws import FlawLog
-from timeline_cli.tempeval import Prediction, score
-from timeline_cli.timeml import TimemlDocument, iter_timeml_files
+from timeline_cli.evaluation.flaws import FlawLog
+from timeline_cli.evaluation.tempeval import Prediction, score
+from timeline_cli.evaluation.timeml import TimemlDocument, iter_timeml_files
+from timeline_cli.evaluation.timex import predict_all, read_documents
 
 HEIDELTIME_TRAIN = {
     "relaxed": 0.921,

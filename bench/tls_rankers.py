@@ -24,13 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline_cli import keydates
-from timeline_cli.cache import default_cache_path
-from timeline_cli.documents import load_documents
-from timeline_cli.eval_tls import date_scores, f1, read_topics
-from timeline_cli.extraction import Extraction
-from timeline_cli.keydates import day_events, day_scores, rank_days
-from timeline_cli.pipeline import Settings, build_chronology, extract_documents
+from timeline_cli.chronology import keydates
+from timeline_cli.chronology.keydates import day_events, day_scores, rank_days
+from timeline_cli.evaluation.tls import date_scores, f1, read_topics
+from timeline_cli.ingest.documents import load_documents
+from timeline_cli.pipeline.cache import default_cache_path
+from timeline_cli.pipeline.extraction import Extraction
+from timeline_cli.pipeline.run import Settings, build_chronology, extract_documents
 
 
 class Task:

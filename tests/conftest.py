@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from timeline_cli.cache import CACHE_ENV
-from timeline_cli.models import Chronology
-from timeline_cli.nlp import load_pipeline
-from timeline_cli.pipeline import run
+from timeline_cli.core.models import Chronology
+from timeline_cli.pipeline.cache import CACHE_ENV
+from timeline_cli.pipeline.nlp import load_pipeline
+from timeline_cli.pipeline.run import run
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

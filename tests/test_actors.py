@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.models import Chronology
-from timeline_cli.pipeline import run
+from timeline_cli.core.models import Chronology
+from timeline_cli.pipeline.run import run
 
 ARTICLE = """Port talks resume
 

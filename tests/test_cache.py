@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli import pipeline
-from timeline_cli.cache import ParseCache, cache_context, code_fingerprint, model_identity
-from timeline_cli.cli import app
-from timeline_cli.extraction import Extraction, Limits
-from timeline_cli.models import Document
-from timeline_cli.pipeline import Settings, run
-from timeline_cli.writers import serialize
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Document
+from timeline_cli.output.writers import serialize
+from timeline_cli.pipeline import run as pipeline
+from timeline_cli.pipeline.cache import ParseCache, cache_context, code_fingerprint, model_identity
+from timeline_cli.pipeline.extraction import Extraction, Limits
+from timeline_cli.pipeline.run import Settings, run
 
 runner = CliRunner()
 
@@ -136,8 +136,8 @@ def test_a_damaged_entry_is_parsed_again(articles: Path, tmp_path: Path, parsed:
 
 
 def test_an_entry_of_the_wrong_shape_is_not_trusted(tmp_path: Path, seeds: Path) -> None:
-    from timeline_cli.cache import CacheDamaged, _decode
-    from timeline_cli.models import Event
+    from timeline_cli.core.models import Event
+    from timeline_cli.pipeline.cache import CacheDamaged, _decode
 
     with pytest.raises(CacheDamaged):
         _decode(Event, {"type": "meeting"})

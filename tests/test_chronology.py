@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.chronology import (
+from timeline_cli.chronology.merge import (
     _conflicting,
     _places_conflict,
     chronological_key,
@@ -16,8 +16,8 @@ from timeline_cli.chronology import (
     merge_group,
     same_event,
 )
-from timeline_cli.models import Event, Mention
-from timeline_cli.timevalue import TimeValue
+from timeline_cli.core.models import Event, Mention
+from timeline_cli.core.timevalue import TimeValue
 
 
 def event(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_cli.cleaning import (
+from timeline_cli.ingest.cleaning import (
     clean_article,
     comment_section_start,
     is_debris,

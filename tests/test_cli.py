@@ -14,9 +14,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from timeline_cli.cli import PROGRESS_THRESHOLD, _run_with_progress, app
-from timeline_cli.export import CSV_COLUMNS
-from timeline_cli.pipeline import Settings
+from timeline_cli.cli.app import PROGRESS_THRESHOLD, _run_with_progress, app
+from timeline_cli.output.export import CSV_COLUMNS
+from timeline_cli.pipeline.run import Settings
 
 runner = CliRunner()
 
@@ -412,7 +412,7 @@ def test_help_version_and_usage_errors_answer_without_the_nlp(
     """Nothing of spaCy (nor dateparser) is imported before the options are checked."""
     script = (
         "import sys\n"
-        "from timeline_cli.cli import main\n"
+        "from timeline_cli.cli.app import main\n"
         f"sys.argv = ['timeline', *{arguments!r}]\n"
         "try:\n"
         "    main()\n"
@@ -436,8 +436,8 @@ def saved_chronology(folder: Path) -> Path:
     statement."""
     from datetime import date
 
-    from timeline_cli.export import to_json
-    from timeline_cli.models import Chronology, ChronologyEvent, Mention
+    from timeline_cli.core.models import Chronology, ChronologyEvent, Mention
+    from timeline_cli.output.export import to_json
 
     def event(event_id: str, event_type: str, summary: str) -> ChronologyEvent:
         sentence = f"{summary} on Friday."

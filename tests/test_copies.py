@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import random
 
-from timeline_cli.copies import COPY_JACCARD, are_copies, copy_groups, shingles, signature
+from timeline_cli.chronology.copies import (
+    COPY_JACCARD,
+    are_copies,
+    copy_groups,
+    shingles,
+    signature,
+)
 
 STORY = (
     "Fishermen from the coastal town of Hwajin staged a protest on Tuesday against a planned "

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.corrections import (
+from timeline_cli.chronology.corrections import (
     CorrectionsError,
     apply_corrections,
     load_corrections,
@@ -20,10 +19,11 @@ from timeline_cli.corrections import (
     stable_ids,
     type_parents,
 )
-from timeline_cli.export import chronology_record
-from timeline_cli.models import Correction, Event, Mention
-from timeline_cli.record_reader import chronology_from_record
-from timeline_cli.timevalue import TimeValue
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Correction, Event, Mention
+from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.output.export import chronology_record
+from timeline_cli.output.record_reader import chronology_from_record
 
 
 def event(document: str, value: str, start: int = 0, event_type: str = "meeting") -> Event:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.documents import load_documents
-from timeline_cli.extraction import document_batches
+from timeline_cli.cli.app import app
+from timeline_cli.ingest.documents import load_documents
+from timeline_cli.pipeline.extraction import document_batches
 
 runner = CliRunner()
 COPIES = 14  # enough copies of the seeds for several batches of work

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline_cli.eval_anchoring import evaluate_anchoring, implied_dates
-from timeline_cli.timeml import parse_timeml
+from timeline_cli.evaluation.anchoring import evaluate_anchoring, implied_dates
+from timeline_cli.evaluation.timeml import parse_timeml
 
 LINKED = Path(__file__).parent / "fixtures" / "anchoring" / "linked_events.tml"
 

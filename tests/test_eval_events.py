@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.eval_events import (
+from timeline_cli.cli.app import app
+from timeline_cli.evaluation.events import (
     GoldError,
     GoldEvent,
     OutputEvent,

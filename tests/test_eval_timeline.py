@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from timeline_cli.eval_timeline import (
+from timeline_cli.core.models import ChronologyEvent, Mention
+from timeline_cli.evaluation.semeval import CatDocument, MentionId, read_cat
+from timeline_cli.evaluation.timeline import (
     Corpus,
     entity_timeline,
     in_past_tense,
@@ -16,8 +18,6 @@ from timeline_cli.eval_timeline import (
     task_date,
     timeline_entries,
 )
-from timeline_cli.models import ChronologyEvent, Mention
-from timeline_cli.semeval import CatDocument, MentionId, read_cat
 
 WEDNESDAY = date(2012, 3, 7)
 TARGETS = ("Quill tablet", "Lena Varga")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.eval_tls import (
+from timeline_cli.cli.app import app
+from timeline_cli.evaluation.tls import (
     TaskScore,
     TlsDataError,
     _average,
@@ -18,7 +18,7 @@ from timeline_cli.eval_tls import (
     evaluate_tls,
     read_topics,
 )
-from timeline_cli.pipeline import Settings
+from timeline_cli.pipeline.run import Settings
 
 ARTICLES = [
     ("a1", "2021-03-02", "Thousands of workers marched through Lisbon on Monday, demanding "

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from timeline_cli.events import extract_events
-from timeline_cli.mentions import find_timexes
-from timeline_cli.models import Document, Event, Publication, Segment
+from timeline_cli.core.models import Document, Event, Publication, Segment
+from timeline_cli.events.extract import extract_events
+from timeline_cli.temporal.mentions import find_timexes
 
 
 def events_of(nlp: Language, text: str, published: date | None = date(2024, 5, 14)) -> list[Event]:
@@ -319,7 +319,7 @@ def test_schema_documents_every_event_type_and_subtype() -> None:
     import re
     from pathlib import Path
 
-    from timeline_cli.lexicon import load_lexicon
+    from timeline_cli.events.lexicon import load_lexicon
 
     schema = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text("utf-8")
     listed = re.search(r"<!-- types -->(.*?)<!-- /types -->", schema, re.S)

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from tests.test_events import events_of
-from timeline_cli.evidence import _present
+from timeline_cli.events.evidence import _present
 
 
 def headlines(nlp: Language, text: str) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
+from timeline_cli.cli.app import app
 
 EXAMPLES = {
     "json": "chronology.json",

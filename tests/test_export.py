@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.export import CSV_COLUMNS, spreadsheet_cell, to_csv, to_json, to_jsonl
-from timeline_cli.models import (
+from timeline_cli.core.models import (
     Chronology,
     ChronologyEvent,
     DateConflict,
@@ -23,6 +22,7 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
+from timeline_cli.output.export import CSV_COLUMNS, spreadsheet_cell, to_csv, to_json, to_jsonl
 
 EVENT = ChronologyEvent(
     id="ev-1",
@@ -173,7 +173,7 @@ def documented(start: str, end: str, name: str = r"`([a-z-]+)`") -> set[str]:
 
 
 def test_schema_documents_every_flag() -> None:
-    from timeline_cli.trust import FLAGS
+    from timeline_cli.chronology.trust import FLAGS
 
     rows = documented("<!-- flags -->", "<!-- /flags -->", r"^\| `([a-z-]+)` \|")
     assert rows == set(FLAGS)
@@ -191,7 +191,7 @@ def test_schema_documents_every_warning_code() -> None:
 
 
 def test_schema_documents_every_precision() -> None:
-    from timeline_cli.record_reader import PRECISIONS
+    from timeline_cli.output.record_reader import PRECISIONS
 
     lines = SCHEMA_PAGE.read_text(encoding="utf-8").splitlines()
     row = next(line for line in lines if line.startswith("| `precision`"))

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from timeline_cli.extraction import (
+from timeline_cli.core.models import Document, Publication, Segment
+from timeline_cli.output.writers import serialize
+from timeline_cli.pipeline.extraction import (
     RUN_ON_CHARS,
     Limits,
     document_batches,
     extract_all,
     split_text,
 )
-from timeline_cli.models import Document, Publication, Segment
-from timeline_cli.pipeline import Settings, run
-from timeline_cli.writers import serialize
+from timeline_cli.pipeline.run import Settings, run
 
 SMALL = Limits(part_chars=120, batch_chars=300)
 

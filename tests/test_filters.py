@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.filters import EventFilter, apply_filter, parse_bound
-from timeline_cli.models import Actor, Chronology, ChronologyEvent, Mention
-from timeline_cli.timevalue import value_interval
+from timeline_cli.chronology.filters import EventFilter, apply_filter, parse_bound
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Actor, Chronology, ChronologyEvent, Mention
+from timeline_cli.core.timevalue import value_interval
 
 
 def chronology_event(
@@ -102,7 +102,7 @@ def test_bad_filter_values_are_usage_errors(seeds: Path) -> None:
 def test_type_filter_takes_a_subtype() -> None:
     from dataclasses import replace
 
-    from timeline_cli.filters import keeps
+    from timeline_cli.chronology.filters import keeps
 
     other = chronology_event("2012-03-05", "other", ("Kim",), 1)
     charge = replace(other, id="ev-charge", subtype="charge")

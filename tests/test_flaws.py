@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_cli.flaws import FlawError, FlawLog
+from timeline_cli.evaluation.flaws import FlawError, FlawLog
 
 
 def test_flaws_keep_file_line_and_what_was_done() -> None:

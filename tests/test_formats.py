@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.formats import (
+from timeline_cli.ingest.readers import (
     FieldNames,
     RecordError,
     SourceArticle,
@@ -25,7 +25,7 @@ from timeline_cli.formats import (
     stdin_kind,
     stdin_paths,
 )
-from timeline_cli.reading import UnreadableFile
+from timeline_cli.ingest.reading import UnreadableFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HTML = FIXTURES / "html"

@@ -25,8 +25,8 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.reading import ARTICLE_SUFFIXES, METADATA_FILE_NAME
+from timeline_cli.cli.app import app
+from timeline_cli.ingest.reading import ARTICLE_SUFFIXES, METADATA_FILE_NAME
 
 runner = CliRunner()
 

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.dates import parse_absolute_date
-from timeline_cli.formats import parse_published, read_records
-from timeline_cli.normalize import INVALID, normalize
-from timeline_cli.published import find_header_date
-from timeline_cli.reading import UnreadableFile, read_article_text
+from timeline_cli.cli.app import app
+from timeline_cli.ingest.published import find_header_date
+from timeline_cli.ingest.readers import parse_published, read_records
+from timeline_cli.ingest.reading import UnreadableFile, read_article_text
+from timeline_cli.temporal.dates import parse_absolute_date
+from timeline_cli.temporal.normalize import INVALID, normalize
 
 runner = CliRunner()
 LEAD = "Kim Sung-hwan met Hillary Clinton in Washington on Friday, officials said."
@@ -50,7 +50,7 @@ class DateTime(real.datetime):
     def utcnow(cls):
         return cls({y}, 6, 1, 12, 0)
 real.date, real.datetime = Date, DateTime  # before htmldate imports its datetime
-from timeline_cli.formats import read_html
+from timeline_cli.ingest.readers import read_html
 print(read_html(sys.argv[1]).published)
 """
 

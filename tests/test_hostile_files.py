@@ -19,15 +19,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.export import to_json
-from timeline_cli.models import Chronology, ChronologyEvent, Document, Mention
-from timeline_cli.reading import (
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
+from timeline_cli.ingest.reading import (
     MAX_FILE_BYTES,
     UnreadableFile,
     collect_inputs,
     read_nonempty_bytes,
 )
+from timeline_cli.output.export import to_json
 
 runner = CliRunner()
 LEAD = "Kim Sung-hwan met Hillary Clinton in Washington on Friday, officials said."
@@ -365,8 +365,9 @@ def _big_chronology(tmp_path: Path, events: int) -> Path:
 STREAM_MANY_EVENTS = """
 import sys, types
 from datetime import date
-from timeline_cli import cli, pipeline
-from timeline_cli.models import ChronologyEvent, Mention
+from timeline_cli.cli import app as cli
+from timeline_cli.pipeline import run as pipeline
+from timeline_cli.core.models import ChronologyEvent, Mention
 
 def stream_events(files, settings, stdin_articles):
     mention = Mention("a", "Kim met Clinton.", 0, 16, "met")

@@ -17,10 +17,10 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.export import to_csv, to_json, to_jsonl
-from timeline_cli.markdown_export import to_markdown
-from timeline_cli.models import Chronology, ChronologyEvent, DateConflict, Document, Mention
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Chronology, ChronologyEvent, DateConflict, Document, Mention
+from timeline_cli.output.export import to_csv, to_json, to_jsonl
+from timeline_cli.output.markdown import to_markdown
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "chronology.json"

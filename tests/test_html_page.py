@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.export import chronology_record
-from timeline_cli.html_page import highlight_sentence, to_html
-from timeline_cli.models import (
+from timeline_cli.core.models import (
     Actor,
     ArticleRef,
     Chronology,
@@ -29,7 +27,9 @@ from timeline_cli.models import (
     Notice,
     Publication,
 )
-from timeline_cli.timevalue import value_interval
+from timeline_cli.core.timevalue import value_interval
+from timeline_cli.output.export import chronology_record
+from timeline_cli.output.html_page import highlight_sentence, to_html
 
 SENTENCE = "On Friday, Kim met Clinton in Washington."
 VOID = {"meta", "link", "input", "br", "img", "hr", "source", "wbr", "col", "area", "base"}
@@ -432,7 +432,7 @@ def test_the_actor_box_matches_whole_words_and_aliases_as_the_option_does(
     tmp_path: Path,
 ) -> None:
     chromium()
-    from timeline_cli.filters import EventFilter, apply_filter
+    from timeline_cli.chronology.filters import EventFilter, apply_filter
 
     un = replace(
         chronology_event("2012-03-10", "day", "ev-un", "statement", "The UN spoke"),
@@ -466,7 +466,7 @@ def test_a_shared_page_has_no_absolute_path_and_shows_an_inferred_year(tmp_path:
     from test_trust import DATED, YEARLESS
     from typer.testing import CliRunner
 
-    from timeline_cli.cli import app
+    from timeline_cli.cli.app import app
 
     folder = (tmp_path / "home" / "reporter" / "story").resolve()
     folder.mkdir(parents=True)

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.keydates import (
+from timeline_cli.chronology.keydates import (
     DAY_BEFORE,
     EVENT,
     LATER,
@@ -23,7 +22,8 @@ from timeline_cli.keydates import (
     key_dates,
     rank_days,
 )
-from timeline_cli.models import (
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import (
     Chronology,
     ChronologyEvent,
     DayMention,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.language import non_english
+from timeline_cli.cli.app import app
+from timeline_cli.ingest.language import non_english
 
 ENGLISH = (
     "The president met union leaders in Paris on Tuesday to discuss the pension reform, "

@@ -10,9 +10,7 @@ from datetime import date
 import pytest
 from markdown_it import MarkdownIt
 
-from timeline_cli.export import chronology_record
-from timeline_cli.markdown_export import code_span, escape_markdown, to_markdown
-from timeline_cli.models import (
+from timeline_cli.core.models import (
     Chronology,
     ChronologyEvent,
     DateConflict,
@@ -20,7 +18,9 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.timevalue import value_interval
+from timeline_cli.core.timevalue import value_interval
+from timeline_cli.output.export import chronology_record
+from timeline_cli.output.markdown import code_span, escape_markdown, to_markdown
 
 SENTENCE = "On Friday, Kim met Clinton in Washington."
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from timeline_cli.mentions import find_timexes
+from timeline_cli.temporal.mentions import find_timexes
 
 WEDNESDAY = date(2012, 3, 7)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from timeline_cli.metadata import load_metadata
+from timeline_cli.ingest.metadata import load_metadata
 
 
 def test_metadata_rows(tmp_path: Path) -> None:

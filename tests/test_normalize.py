@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.normalize import FUTURE, PAST, PRESENT, UNKNOWN, UNRESOLVED, normalize
+from timeline_cli.temporal.normalize import FUTURE, PAST, PRESENT, UNKNOWN, UNRESOLVED, normalize
 
 WEDNESDAY = date(2012, 3, 7)  # a Korea Herald article's publication day
 MAY_14 = date(2024, 5, 14)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli import output
-from timeline_cli.output import OutputExists, OutputRefused, write_atomically
+from timeline_cli.output import files as output
+from timeline_cli.output.files import OutputExists, OutputRefused, write_atomically
 
 
 def test_writes_and_refuses_to_clobber(tmp_path: Path) -> None:

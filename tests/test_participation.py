@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
-from timeline_cli.participation import (
+from timeline_cli.evaluation.participation import (
     Target,
     continuations,
     coreferent_mentions,

@@ -18,15 +18,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline_cli.calendar_words import MONTH_PATTERN
-from timeline_cli.cleaning import PARAGRAPH_BREAK, clean_article
-from timeline_cli.events import extract_events
-from timeline_cli.mentions import find_timexes
-from timeline_cli.models import Document, Publication
-from timeline_cli.normalize import UNRESOLVED, normalize
-from timeline_cli.published import find_header_date, read_dateline
-from timeline_cli.reading import UnreadableFile, read_article_text
-from timeline_cli.timevalue import DATE, TIME, TimeValue, value_interval, value_precision
+from timeline_cli.core.models import Document, Publication
+from timeline_cli.core.timevalue import DATE, TIME, TimeValue, value_interval, value_precision
+from timeline_cli.events.extract import extract_events
+from timeline_cli.ingest.cleaning import PARAGRAPH_BREAK, clean_article
+from timeline_cli.ingest.published import find_header_date, read_dateline
+from timeline_cli.ingest.reading import UnreadableFile, read_article_text
+from timeline_cli.temporal.calendar_words import MONTH_PATTERN
+from timeline_cli.temporal.mentions import find_timexes
+from timeline_cli.temporal.normalize import UNRESOLVED, normalize
 
 PROPERTY = settings(
     max_examples=500,

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline_cli.published import Dateline, dateline_publication, find_header_date, read_dateline
+from timeline_cli.ingest.published import (
+    Dateline,
+    dateline_publication,
+    find_header_date,
+    read_dateline,
+)
 
 
 def test_header_timestamp() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.reading import UnreadableFile, collect_inputs, read_article_text
+from timeline_cli.ingest.reading import UnreadableFile, collect_inputs, read_article_text
 
 SENTENCE = "Clinton said in Washington that China should stop repatriating North Korean refugees."
 

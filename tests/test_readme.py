@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
+from timeline_cli.cli.app import app
 
 CI = REPO / ".ci" / "run"
 

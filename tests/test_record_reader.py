@@ -7,9 +7,9 @@ import json
 import pytest
 from conftest import REPO
 
-from timeline_cli.export import chronology_record, to_json
-from timeline_cli.models import Chronology
-from timeline_cli.record_reader import (
+from timeline_cli.core.models import Chronology
+from timeline_cli.output.export import chronology_record, to_json
+from timeline_cli.output.record_reader import (
     RecordProblem,
     as_chronology,
     chronology_from_record,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from timeline_cli.actors import ActorIndex, title_before
-from timeline_cli.registry import DocumentActors, Registry, variant_key
+from timeline_cli.events.actors import ActorIndex, title_before
+from timeline_cli.events.registry import DocumentActors, Registry, variant_key
 
 
 def test_korean_romanization_variants_share_a_key() -> None:

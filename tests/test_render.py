@@ -5,9 +5,9 @@ from dataclasses import replace
 import pytest
 from rich.console import Console
 
-from timeline_cli.models import Chronology, ChronologyEvent, DateConflict, Mention
-from timeline_cli.render import format_date, render
-from timeline_cli.timevalue import value_interval
+from timeline_cli.core.models import Chronology, ChronologyEvent, DateConflict, Mention
+from timeline_cli.core.timevalue import value_interval
+from timeline_cli.output.table import format_date, render
 
 
 def chronology_event(value: str | None, precision: str) -> ChronologyEvent:

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.normalize import FUTURE, PAST, normalize
-from timeline_cli.rules.base import add_months, nearest_weekdays
-from timeline_cli.timevalue import TimeValue
-from timeline_cli.wordlists import holidays
+from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.temporal.normalize import FUTURE, PAST, normalize
+from timeline_cli.temporal.rules.base import add_months, nearest_weekdays
+from timeline_cli.temporal.wordlists import holidays
 
 OCT_27_1989 = date(1989, 10, 27)  # a Friday: Wall Street Journal earnings season
 JAN_14_1998 = date(1998, 1, 14)  # a Wednesday

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli import cli, output, pipeline
-from timeline_cli.cli import app
+from timeline_cli.cli import app as cli
+from timeline_cli.cli.app import app
+from timeline_cli.output import files as output
+from timeline_cli.pipeline import run as pipeline
 
 runner = CliRunner()
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from timeline_cli.flaws import FlawLog
-from timeline_cli.semeval import (
+from timeline_cli.evaluation.flaws import FlawLog
+from timeline_cli.evaluation.semeval import (
     BEFORE,
     SIMULTANEOUS,
     MentionId,

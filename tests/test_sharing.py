@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.models import Chronology, Document, Notice
-from timeline_cli.sharing import named_file_roots, relative_path, shared
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import Chronology, Document, Notice
+from timeline_cli.output.sharing import named_file_roots, relative_path, shared
 
 ARTICLE = (
     "Ministers meet\n\nMarch 9, 2012\n\nForeign Minister Kim Sung-hwan met Secretary of State "

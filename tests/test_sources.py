@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.models import ArticleRef, ChronologyEvent, Document, Mention, Publication
-from timeline_cli.sources import attribute, credit_of, outlet_name
+from timeline_cli.chronology.sources import attribute
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import ArticleRef, ChronologyEvent, Document, Mention, Publication
+from timeline_cli.ingest.credits import credit_of, outlet_name
 
 WIRE = """Fishermen block harbor over dredging plan
 

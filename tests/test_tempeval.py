@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.eval_timex import as_predictions, evaluate, predict_all
-from timeline_cli.mentions import Timex
-from timeline_cli.tempeval import (
+from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.evaluation.tempeval import (
     Mismatch,
     Prediction,
     mismatches,
@@ -16,8 +15,9 @@ from timeline_cli.tempeval import (
     score,
     strict_matches,
 )
-from timeline_cli.timeml import GoldTimex, parse_timeml
-from timeline_cli.timevalue import TimeValue
+from timeline_cli.evaluation.timeml import GoldTimex, parse_timeml
+from timeline_cli.evaluation.timex import as_predictions, evaluate, predict_all
+from timeline_cli.temporal.mentions import Timex
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeml"
 

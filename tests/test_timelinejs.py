@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from timeline_cli.export import chronology_record
-from timeline_cli.models import (
+from timeline_cli.core.models import (
     ArticleRef,
     Chronology,
     ChronologyEvent,
@@ -22,8 +21,9 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.timelinejs import timelinejs_record, to_timelinejs, to_timelinejs_sheet
-from timeline_cli.timevalue import value_interval
+from timeline_cli.core.timevalue import value_interval
+from timeline_cli.output.export import chronology_record
+from timeline_cli.output.timelinejs import timelinejs_record, to_timelinejs, to_timelinejs_sheet
 
 # From https://timeline.knightlab.com/docs/json-format.html (TimelineJS3 website/docs/
 # json-format.njk): the properties of each object, which are required, and their types.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.flaws import FlawError, FlawLog
-from timeline_cli.timeml import (
+from timeline_cli.evaluation.flaws import FlawError, FlawLog
+from timeline_cli.evaluation.timeml import (
     GoldTimex,
     TimemlError,
     iter_timeml_files,

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.timevalue import TimeValue, value_interval, value_precision
+from timeline_cli.core.timevalue import TimeValue, value_interval, value_precision
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.models import (
+from timeline_cli.chronology.trust import FLAGS, date_notes, event_flags, flag_events
+from timeline_cli.core.models import (
     Chronology,
     ChronologyEvent,
     DateConflict,
@@ -18,10 +19,9 @@ from timeline_cli.models import (
     Mention,
     Publication,
 )
-from timeline_cli.pipeline import run
-from timeline_cli.record_reader import chronology_from_record
-from timeline_cli.trust import FLAGS, date_notes, event_flags, flag_events
-from timeline_cli.writers import serialize
+from timeline_cli.output.record_reader import chronology_from_record
+from timeline_cli.output.writers import serialize
+from timeline_cli.pipeline.run import run
 
 DATED = """Talks resume in Seoul
 
@@ -159,7 +159,7 @@ def test_every_format_flags_the_events(flagged: Chronology) -> None:
 def test_show_keeps_the_flags(flagged: Chronology, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from timeline_cli.cli import app
+    from timeline_cli.cli.app import app
 
     saved = tmp_path / "chronology.json"
     saved.write_text(serialize(flagged, "json"), encoding="utf-8")

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from timeline_cli import wordlists
+from timeline_cli.temporal import wordlists
 
 
 def every_word(entry: object) -> list[str]:
@@ -27,7 +27,7 @@ def all_lists() -> list[tuple[str, str, object]]:
 
 
 def test_every_data_file_is_known_and_loads() -> None:
-    shipped = resources.files("timeline_cli").joinpath(wordlists.DATA_DIR).iterdir()
+    shipped = resources.files("timeline_cli.temporal").joinpath(wordlists.DATA_DIR).iterdir()
     names = {entry.name.removesuffix(".toml") for entry in shipped if entry.name.endswith(".toml")}
     assert names == set(wordlists.FILES)
     for file in wordlists.FILES:

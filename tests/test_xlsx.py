@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 from typer.testing import CliRunner
 
-from timeline_cli.cli import app
-from timeline_cli.export import CSV_COLUMNS
-from timeline_cli.models import ChronologyEvent, Document, Mention, Publication
-from timeline_cli.xlsx import MAX_CELL_CHARS, to_xlsx
+from timeline_cli.cli.app import app
+from timeline_cli.core.models import ChronologyEvent, Document, Mention, Publication
+from timeline_cli.output.export import CSV_COLUMNS
+from timeline_cli.output.xlsx import MAX_CELL_CHARS, to_xlsx
 
 EVENT = ChronologyEvent(
     id="ev-1",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.flaws import FlawError
-from timeline_cli.xmlfile import local_name, parse_xml, read_xml
+from timeline_cli.evaluation.flaws import FlawError
+from timeline_cli.evaluation.xmlfile import local_name, parse_xml, read_xml
 
 
 def test_every_element_knows_its_line() -> None:

@@ -1,3 +1,3 @@
-from timeline_cli.cli import main
+from timeline_cli.cli.app import main
 
 main()

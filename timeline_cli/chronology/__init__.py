@@ -1,0 +1,1 @@
+"""Events to one chronology: merging, sources, corrections, filters, key dates."""

@@ -1,0 +1,1 @@
+"""The data every stage hands on: documents, events, calendar values, safe text."""

@@ -1,0 +1,1 @@
+"""Scores against benchmarks: TimeML, TempEval, SemEval, news-tls, gold events."""

@@ -1,0 +1,1 @@
+"""Documents to dated events: triggers, types, dates, participants, evidence."""

@@ -1,0 +1,1 @@
+"""Files to documents: reading, readers per format, cleaning, publication dates."""

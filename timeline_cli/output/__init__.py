@@ -1,0 +1,1 @@
+"""A chronology written out: every format, the terminal table, atomic writes."""

@@ -1,0 +1,1 @@
+"""The stages run together: parsing, extraction engines, the parse cache."""

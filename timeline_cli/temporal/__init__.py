@@ -1,0 +1,1 @@
+"""The date grammar: temporal expressions found, and resolved to calendar values."""
