@@ -121,6 +121,16 @@ def test_unnamed_speakers_are_not_statements(nlp: Language) -> None:
     assert not [e for e in events if e.actors == ()]
 
 
+def test_the_storys_own_reporters_make_no_statement(nlp: Language) -> None:
+    text = "The mayor resigned on Monday, our correspondent says."
+    assert [e.type for e in events_of(nlp, text)] == ["resignation"]
+    reporter = "A Reuters reporter said on Friday that the border post was empty."
+    assert "statement" not in [e.type for e in events_of(nlp, reporter)]
+    # a named speaker of the same sentence still makes one
+    named = "Mayor Ana Ruiz said on Friday that the border post was empty."
+    assert "statement" in [e.type for e in events_of(nlp, named)]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

@@ -114,6 +114,13 @@ def test_since_and_acting_event_nouns_look_back(nlp: Language) -> None:
     assert values(nlp, "The storm in July destroyed 200 homes.")["July"] == "2011-07"
 
 
+def test_since_looks_back_however_far(nlp: Language) -> None:
+    # more than the eight months a past verb may reach back ("said it is payable Dec. 7")
+    text = "Sales have tripled since her resignation on 30 April."
+    assert values(nlp, text)["30 April"] == "2011-04-30"
+    assert values(nlp, "The plant has stayed shut since 1 May.")["1 May"] == "2011-05-01"
+
+
 def test_an_event_to_be_held_lies_ahead(nlp: Language) -> None:
     text = "The club announced a gala to be held on February 2."
     assert values(nlp, text)["February 2"] == "2013-02-02"

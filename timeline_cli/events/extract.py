@@ -241,6 +241,8 @@ class _ArticleReader:
         if not subject and verb.dep_ == "conj":
             subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
         for head in subject:
+            if self._newsroom(head):
+                return False
             words = {t.i for t in head.subtree}
             if head.text.isupper() and len(head.text) > 1:
                 return True  # an acronym the tagger took for a word: "WHO declared"
@@ -261,6 +263,11 @@ class _ArticleReader:
             if head.pos_ == "NOUN" and _definite(head):
                 return True  # "the opposition said", "the country's air force said"
         return False
+
+    def _newsroom(self, noun: Token) -> bool:
+        """The story's own staff ("our correspondent says", "our reporter adds")."""
+        ours = any(c.dep_ == "poss" and c.lower_ == "our" for c in noun.children)
+        return noun.lemma_.lower() in self.lexicon.newsroom_nouns or (ours and noun.pos_ == "NOUN")
 
     def _mention(
         self, sentence: Span, token: Token, dating: Dating, date: TimeValue | None

@@ -31,6 +31,7 @@ class Lexicon:
     not_event_nouns: frozenset[str]
     occurrences: frozenset[str]
     speaker_nouns: frozenset[str]
+    newsroom_nouns: frozenset[str]
     blocking_heads: frozenset[str]
     planning_heads: frozenset[str]
     blocking_modals: frozenset[str]
@@ -85,6 +86,7 @@ def load_lexicon() -> Lexicon:
         not_event_nouns=frozenset(raw["nouns"]["not_events"]),
         occurrences=frozenset(raw["nouns"]["occurrences"]),
         speaker_nouns=frozenset(raw["nouns"]["speakers"]),
+        newsroom_nouns=frozenset(raw["nouns"]["newsroom"]),
         blocking_heads=frozenset(raw["factuality"]["blocking_heads"]),
         planning_heads=frozenset(raw["factuality"]["planning_heads"]),
         blocking_modals=frozenset(raw["factuality"]["blocking_modals"]),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline_cli.core.timevalue import TimeValue
 from timeline_cli.temporal.detection import Candidate, temporal_candidates
-from timeline_cli.temporal.normalize import FUTURE, PAST, PRESENT, UNKNOWN, normalize
+from timeline_cli.temporal.normalize import BEHIND, FUTURE, PAST, PRESENT, UNKNOWN, normalize
 from timeline_cli.temporal.wordlists import codes, words
 
 # The words of tense are data: temporal/data/tense.toml.
@@ -198,7 +198,7 @@ def direction_of(span: Span, governor: Token | None) -> str:
         return _tense_of_noun(span, governor)
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ == "since":
-        return PAST  # "since March 3", whatever the tense
+        return BEHIND  # "since March 3", whatever the tense
     if governor.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
     if governor.dep_ == "pcomp" and governor.head.lower_ in ("before", "ahead"):
@@ -219,7 +219,7 @@ def _tense_of_noun(span: Span, governor: Token) -> str:
     verb ("The attack in May claimed 60 lives", "the summit in May will decide")."""
     noun = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
-        return PAST
+        return BEHIND
     for _ in range(2):  # "a suicide attack on a police centre in May claimed 60 lives"
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != governor.i:
             noun = noun.head.head

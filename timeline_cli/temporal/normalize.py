@@ -4,8 +4,9 @@ Contract: ``normalize(text, anchor, tense, reference)`` returns a ``TimeValue`` 
 modifier and the name of the rule that decided it) or ``None`` when the text is not a temporal
 expression the rules understand. ``anchor`` is the article's publication date (or None when it
 is unknown); ``reference`` is the last date the narrative mentioned, for "that day" and "the
-next week"; ``tense`` ("past", "present", "future" or "unknown") is that of the verb governing
-the expression, which decides the direction of "Friday", "October" and "the 13th".
+next week"; ``tense`` ("past", "present", "future" or "unknown", or "behind" for a past beyond
+doubt) is that of the verb governing the expression, which decides the direction of "Friday",
+"October" and "the 13th".
 
 Relative expressions with no anchor come back with an ``X`` value (``XXXX-XX-XX``): they are
 recognized but never guessed from today's date. Durations and sets get DURATION and SET types
@@ -24,10 +25,18 @@ from datetime import date
 from timeline_cli.core.timevalue import TimeValue
 from timeline_cli.temporal.calendar_words import MONTH_PATTERN, NUMBER_WORDS, ORDINAL_WORDS
 from timeline_cli.temporal.rules import RULES
-from timeline_cli.temporal.rules.base import FUTURE, PAST, PRESENT, UNKNOWN, UNRESOLVED, Context
+from timeline_cli.temporal.rules.base import (
+    BEHIND,
+    FUTURE,
+    PAST,
+    PRESENT,
+    UNKNOWN,
+    UNRESOLVED,
+    Context,
+)
 from timeline_cli.temporal.wordlists import alternation, codes, groups, numbers, phrases, words
 
-__all__ = ["FUTURE", "INVALID", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "normalize"]
+__all__ = ["BEHIND", "FUTURE", "INVALID", "PAST", "PRESENT", "UNKNOWN", "UNRESOLVED", "normalize"]
 
 # The type of an expression that names an impossible date ("February 30"): found, reported,
 # never placed on the calendar.

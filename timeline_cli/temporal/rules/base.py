@@ -13,6 +13,9 @@ from timeline_cli.temporal.calendar_words import NUMBER_WORDS
 from timeline_cli.temporal.wordlists import alternation, codes, numbers
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
+# The past beyond doubt, however far back: "since his death on 25 June" cannot lie ahead, so
+# PAST_REACH does not apply to it.
+BEHIND = "behind"
 UNRESOLVED = "XXXX-XX-XX"
 
 NUMBER = rf"(?:\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)})"
@@ -109,7 +112,7 @@ def nearest_weekdays(day: date, weekday: int, strictly: bool = False) -> list[da
 
 def direction_of(tense: str) -> int:
     """-1 looks back from the anchor, +1 forward, 0 takes the nearest."""
-    return {PAST: -1, FUTURE: 1}.get(tense, 0)
+    return {PAST: -1, BEHIND: -1, FUTURE: 1}.get(tense, 0)
 
 
 def pick(candidates: list[date], anchor: date, tense: str) -> date:
