@@ -108,6 +108,17 @@ def test_hours_counted_from_the_narrative_day(nlp: Language) -> None:
     assert values(nlp, text)["48 hours later"] == "2012-03-07"
 
 
+def test_the_narrative_day_holds_over_paragraphs_without_dates(nlp: Language) -> None:
+    # one sentence a paragraph, as many sites print them
+    text = (
+        "The minister landed on Monday.\n\nShe looked tired.\n\n"
+        "Two days later, she met the president."
+    )
+    assert values(nlp, text)["Two days later"] == "2012-03-07"
+    five_days = text.replace("Two days later", "Three days later")
+    assert values(nlp, five_days)["Three days later"] == "2012-03-08"
+
+
 def test_since_and_acting_event_nouns_look_back(nlp: Language) -> None:
     text = "Prices have doubled since the strike on 20 August."
     assert values(nlp, text)["20 August"] == "2011-08-20"

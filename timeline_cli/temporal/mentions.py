@@ -56,14 +56,18 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     narrative = _Narrative()
     paragraph_of = _paragraph_index(doc)
     candidates = temporal_candidates(doc)
+    dated_paragraphs = sorted({paragraph_of(c.span.start_char) for c in candidates})
+    rank_of = {paragraph: rank for rank, paragraph in enumerate(dated_paragraphs)}
     captions = caption_dates(doc, candidates, anchor, paragraph_of)
     for candidate in candidates:
         span = candidate.span
         governor = speech_verb_before(span) or governing_verb(span.root)
         tense = direction_of(span, governor)
         paragraph = paragraph_of(span.start_char)
+        caption = captions.get(paragraph)
+        paragraph = rank_of[paragraph]
         day, previous = narrative.recent(paragraph)
-        effective_anchor = captions.get(paragraph) or anchor or narrative.full_date
+        effective_anchor = caption or anchor or narrative.full_date
         value = normalize(candidate.text, effective_anchor, tense, day, previous, narrative.quarter)
         story_year = narrative.other_year(paragraph, effective_anchor)
         if story_year is not None and _yearless_day(value, candidate.text):
@@ -132,7 +136,9 @@ def _paragraph_index(doc: Doc) -> Callable[[int], int]:
 
 class _Narrative:
     """The last day and the last calendar value the text mentioned, for "that day" and "that
-    year" (they count only in the same or the next paragraph), and the last quarter named."""
+    year" (they count only in the same or the next paragraph with a temporal expression: a
+    paragraph without one, such as a one-sentence quote, does not end the narrative), and the
+    last quarter named."""
 
     def __init__(self) -> None:
         self.day: tuple[date, int] | None = None
