@@ -131,6 +131,12 @@ def test_the_storys_own_reporters_make_no_statement(nlp: Language) -> None:
     assert "statement" in [e.type for e in events_of(nlp, named)]
 
 
+def test_a_state_held_since_a_year_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "The island has been governed from Lisbon since 1975.") == []
+    held = events_of(nlp, "The reporter has been detained since Monday.")
+    assert [(e.date.value if e.date else None) for e in held] == ["2024-05-13"]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

@@ -44,7 +44,7 @@ from timeline_cli.events.lexicon import OTHER, Lexicon, load_lexicon
 from timeline_cli.events.predicates import PLANNED, is_event_noun, is_verb, mood_of
 from timeline_cli.events.taxonomy import carried_event, classify, hazard_names, noun_type, speaks
 from timeline_cli.temporal.mentions import PRESENT, Timex, tense_of
-from timeline_cli.temporal.normalize import INVALID, UNRESOLVED
+from timeline_cli.temporal.normalize import BEHIND, INVALID, UNRESOLVED
 
 PUBLICATION_RULE = "publication date"
 # Types one event may be named by: "held talks" is "the meeting" later in the article.
@@ -316,7 +316,7 @@ class _SentenceDater:
     def candidates(self) -> list[Candidate]:
         found = []
         for token in self.sentence:
-            if not self._is_candidate(token):
+            if not self._is_candidate(token) or self._long_state(token):
                 continue
             mood = mood_of(token, self.reader.index, self.lexicon, token.i in self.owned)
             if mood is None:
@@ -331,6 +331,18 @@ class _SentenceDater:
                 continue
             found.append(Candidate(token, mood, dating))
         return found
+
+    def _long_state(self, token: Token) -> bool:
+        """A state a verb holds since a year ("has been fighting cancer since 2004", "ruled
+        from London since 1972"): it began long ago and is no event of that year. A day still
+        dates a start: "has been held since Monday"."""
+        owned = self.owned.get(token.i, []) if is_verb(token) else []
+        return bool(owned) and all(
+            timex.tense == BEHIND
+            and timex.value is not None
+            and timex.value.precision in _COARSE_PRECISIONS
+            for timex in owned
+        )
 
     def _unplaceable(self, dating: Dating) -> bool:
         """A relative date left open although the article has a date to resolve it: its
@@ -528,6 +540,8 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
         return False
     return not any(child.dep_ == "prt" for child in token.children)
 
+
+_COARSE_PRECISIONS = ("year", "decade", "century")
 
 _HEARSAY = ("news", "report", "word", "rumor", "rumour")
 
