@@ -137,6 +137,21 @@ def test_a_state_held_since_a_year_is_no_event(nlp: Language) -> None:
     assert [(e.date.value if e.date else None) for e in held] == ["2024-05-13"]
 
 
+def test_a_refusal_to_comment_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "The club's owners declined to comment on Saturday.") == []
+    assert events_of(nlp, "Her lawyer refused to say on Monday where she was.") == []
+
+
+def test_the_bounds_of_an_accounting_period_are_no_events(nlp: Language) -> None:
+    text = "Revenue for the fiscal year, which ends on March 31, will rise, the firm said."
+    assert "2025-03-31" not in [e.date.value for e in events_of(nlp, text) if e.date]
+    text = "Profit rose in the quarter that ended on March 31, the firm said."
+    assert "2024-03-31" not in [e.date.value for e in events_of(nlp, text) if e.date]
+    # what ends on a day is still an event when it is no period
+    strike = events_of(nlp, "The strike ended on Friday.")
+    assert [e.date.value for e in strike if e.date] == ["2024-05-10"]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

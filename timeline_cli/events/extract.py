@@ -180,6 +180,8 @@ class _ArticleReader:
             return None
         if name == OTHER and (token.i in lenders or _hearsay(token)):
             return None
+        if _says_nothing(token, self.lexicon) or _bounds_a_period(token, self.lexicon):
+            return None
         if name == OTHER and _is_state(token, self.lexicon) and not self._reported_state(token):
             return None
         clause = token if is_verb(token) else _clause_of_noun(token, self.lexicon)
@@ -539,6 +541,27 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
     if not is_verb(token) or token.lemma_ not in lexicon.state_verbs:
         return False
     return not any(child.dep_ == "prt" for child in token.children)
+
+
+def _says_nothing(token: Token, lexicon: Lexicon) -> bool:
+    """A refusal to speak, which tells that nothing happened: "declined to comment Saturday"
+    (the refusal, and the comment it refused)."""
+    if token.lemma_ in lexicon.withheld_words and token.dep_ == "xcomp":
+        return token.head.lemma_ in lexicon.refusal_verbs
+    return token.lemma_ in lexicon.refusal_verbs and any(
+        child.dep_ == "xcomp" and child.lemma_ in lexicon.withheld_words for child in token.children
+    )
+
+
+def _bounds_a_period(token: Token, lexicon: Lexicon) -> bool:
+    """The start or end of an accounting or calendar period: "the quarter ended Sept. 30",
+    "the current quarter, which ends on June 26"."""
+    if token.lemma_ not in lexicon.period_bounds or not is_verb(token):
+        return False
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    if token.dep_ in ("acl", "relcl") and all(s.tag_ == "WDT" for s in subjects):
+        subjects = [token.head]
+    return any(subject.lemma_.lower() in lexicon.period_nouns for subject in subjects)
 
 
 _COARSE_PRECISIONS = ("year", "decade", "century")

@@ -31,6 +31,10 @@ class Lexicon:
     not_event_nouns: frozenset[str]
     occurrences: frozenset[str]
     speaker_nouns: frozenset[str]
+    refusal_verbs: frozenset[str]
+    withheld_words: frozenset[str]
+    period_bounds: frozenset[str]
+    period_nouns: frozenset[str]
     newsroom_nouns: frozenset[str]
     blocking_heads: frozenset[str]
     planning_heads: frozenset[str]
@@ -86,6 +90,10 @@ def load_lexicon() -> Lexicon:
         not_event_nouns=frozenset(raw["nouns"]["not_events"]),
         occurrences=frozenset(raw["nouns"]["occurrences"]),
         speaker_nouns=frozenset(raw["nouns"]["speakers"]),
+        refusal_verbs=frozenset(raw["verbs"]["refusals"]),
+        withheld_words=frozenset(raw["verbs"]["withheld_words"]),
+        period_bounds=frozenset(raw["verbs"]["period_bounds"]),
+        period_nouns=frozenset(raw["nouns"]["periods"]),
         newsroom_nouns=frozenset(raw["nouns"]["newsroom"]),
         blocking_heads=frozenset(raw["factuality"]["blocking_heads"]),
         planning_heads=frozenset(raw["factuality"]["planning_heads"]),
