@@ -496,6 +496,10 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
             ("announcement", "2024-03-13"),
         ),
         ("No evidence of foul play was found after an autopsy on Friday.", ("other", "2024-03-08")),
+        ("The new tablet, to be released on Friday, costs $300.", ("launch", "2024-03-15")),
+        ("The film's release on Friday drew crowds.", ("launch", "2024-03-08")),
+        ("The release of the hostages on Monday ended the siege.", ("release", "2024-03-11")),
+        ("His release from prison on Monday was welcomed.", ("release", "2024-03-11")),
     ],
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:

@@ -52,6 +52,8 @@ def classify(token: Token, lexicon: Lexicon, hazards: frozenset[str] = frozenset
 
 
 def noun_type(token: Token, lexicon: Lexicon) -> str:
+    if token.lemma_.lower() == "release":
+        return _release_noun_type(token)
     for child in token.children:
         if child.dep_ in ("compound", "amod"):
             for word in (child.lower_, child.lemma_.lower()):
@@ -371,13 +373,33 @@ def _release_type(verb: Token) -> str:
     """Releasing people frees them, releasing information announces it, releasing a product
     launches it."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
-    if not objects and verb.dep_ == "acl":
-        objects = [verb.head]  # "a report released last week"
+    if not objects and verb.dep_ in ("acl", "relcl"):
+        objects = [verb.head]  # "a report released last week", "the system, to be released"
+    return _released(objects)
+
+
+def _release_noun_type(noun: Token) -> str:
+    """The same for the noun: "the release of the hostages", "his release from prison",
+    "the film's release"."""
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return "release"  # "release from prison", "from custody"
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    if any(owner.lower_ == "its" for owner in owners):
+        return "launch"
+    return _released([owner for owner in owners if owner.pos_ != "PRON"] or owners)
+
+
+def _released(objects: list[Token]) -> str:
     if not objects:
         return "release"
     words = {obj.lemma_.lower() for obj in objects}
     if any(obj.ent_type_ in ("PERSON", "NORP") for obj in objects) or words & _PEOPLE:
         return "release"
+    if any(obj.pos_ == "PRON" for obj in objects):
+        return "release"  # "his release", "their release"
     if words & _INFORMATION:
         return "announcement"
     if words & {"body", "remains", "corpse"}:
