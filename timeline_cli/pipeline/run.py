@@ -25,7 +25,6 @@ from timeline_cli.core.models import (
 from timeline_cli.events.registry import DocumentActors, Registry
 from timeline_cli.ingest.documents import DocumentStream, load_documents
 from timeline_cli.ingest.language import language_notice
-from timeline_cli.ingest.published import dateline_publication
 from timeline_cli.ingest.readers import FieldNames, RecordError, SourceArticle
 from timeline_cli.pipeline.cache import ParseCache, cache_context, cached
 from timeline_cli.pipeline.engines import extractions
@@ -241,12 +240,7 @@ def stream_events(
     stream = DocumentStream(paths, settings.published, settings.fields, stdin_articles)
 
     def documents() -> Iterator[Document]:
-        seen: list[date] = []
-        for document, dateline in stream:
-            if dateline is not None:
-                document = replace(document, publication=dateline_publication(dateline, seen))
-            if document.publication.date is not None:
-                seen.append(document.publication.date)
+        for document in stream.dated_as_read():
             stream.notices.extend(filter(None, [language_notice(document)]))
             yield document
 
