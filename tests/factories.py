@@ -2,6 +2,8 @@
 
 Each builder takes the fields a test cares about and fills the rest with plain defaults:
 a meeting in article "a" on 9 March 2012, dated at the precision its TimeML value writes.
+``make_read_event`` is an event as read from one sentence; ``make_event`` one of the
+chronology, after merging.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
-from timeline_cli.core.timevalue import value_interval, value_precision
+from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Event, Mention
+from timeline_cli.core.timevalue import TimeValue, value_interval, value_precision
 
 
 def make_mention(
@@ -26,6 +28,34 @@ def make_mention(
     """The evidence of an event: ``sentence`` read at ``start`` of ``document``."""
     end = start + len(sentence)
     return Mention(document, sentence, start, end, trigger, date_text, date_rule, trigger_start)
+
+
+def make_read_event(
+    document: str = "a",
+    value: str | None = "2012-03-09",
+    precision: str = "day",
+    *,
+    start: int = 0,
+    trigger_start: int | None = None,
+    **fields: Any,
+) -> Event:
+    """An event as read from one sentence (at ``start`` of ``document``), before merging;
+    its principals are its actors unless given."""
+    sentence = f"sentence {document} {start}"
+    mention = make_mention(document, sentence, start=start, trigger_start=trigger_start)
+    values: dict[str, Any] = {
+        "type": "meeting",
+        "trigger": "meet",
+        "date": TimeValue(value) if value else None,
+        "precision": precision,
+        "actors": (),
+        "places": (),
+        "summary": f"summary {document}",
+        "mention": mention,
+    }
+    values = {**values, **fields}
+    values.setdefault("principals", values["actors"])
+    return Event(**values)
 
 
 def make_event(
