@@ -2,7 +2,7 @@
 
 Within an article, ``actors.ActorIndex`` links surnames and acronyms to full names. Across
 articles, names that differ only in romanization or punctuation become one actor, and an
-acronym defined in any article ("Human Rights Watch (HRW)") stands for its long form in all.
+acronym defined in any article ("World Food Programme (WFP)") stands for its long form in all.
 
 The variant rule, on persons' names of two or more parts: lower case, hyphens and spaces
 removed between the given-name parts, and the family name (the first part) equal. Romanized

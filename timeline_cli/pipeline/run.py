@@ -195,7 +195,7 @@ def build_chronology(
 
 def _without_descriptors(event: ChronologyEvent, descriptors: set[str]) -> ChronologyEvent:
     """The event without the nationalities and groups its articles use only as adjectives
-    ("North Korean defectors"): they took part in merging, they are no actors."""
+    ("Chilean miners"): they took part in merging, they are no actors."""
     actors = tuple(name for name in event.actors if name not in descriptors)
     return replace(event, actors=actors) if actors != event.actors else event
 
@@ -212,7 +212,7 @@ def with_canonical_actors(event: Event, registry: Registry) -> Event:
 
     headline = event.headline
     for name in (*event.actors, *event.places):
-        if registry.canonical(name) != name:  # "Cho Tae-yeol urges China": one spelling
+        if registry.canonical(name) != name:  # "Cho Hyun-woo visits Chile": one spelling
             headline = re.sub(
                 rf"(?<!\w){re.escape(name)}(?!\w)", registry.canonical(name), headline
             )
