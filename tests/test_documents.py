@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_cli.ingest.documents import DocumentStream, load_documents
+from timeline_cli.ingest.documents import DocumentStream, load_documents, text_document
 
 DATELINE = (
     "Harbor council approves budget\n\n"
@@ -83,3 +83,11 @@ def test_ids_stay_unique_when_two_folders_hold_the_same_name(tmp_path: Path) -> 
     ids = [document.id for document in load_documents(paths).documents]
     assert len(ids) == len(set(ids)) == 2
     assert all(document.body.strip() for document in load_documents(paths).documents)
+
+
+def test_a_text_document_maps_every_offset_to_itself() -> None:
+    text = "The harbor council met.\n\nDockers marched."
+    document = text_document("d", "d.txt", text)
+    assert document.body == document.text == text
+    assert document.source_offset(text.index("Dockers")) == text.index("Dockers")
+    assert document.publication.date is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from timeline_cli.core.models import Document, Notice, Publication
+from timeline_cli.core.models import Document, Notice, Publication, Segment
 from timeline_cli.ingest.cleaning import clean_article
 from timeline_cli.ingest.credits import credit_of
 from timeline_cli.ingest.language import language_notice
@@ -70,6 +70,21 @@ def load_documents(
     documents = [with_dateline_year(doc, datelines.get(doc.id), known) for doc in documents]
     return LoadedDocuments(
         tuple(documents), tuple(stream.closing_notices(documents)), tuple(stream.skipped)
+    )
+
+
+def text_document(
+    document_id: str, path: str, text: str, publication: Publication | None = None
+) -> Document:
+    """An article whose text is read as it is, without cleaning: one segment, its body the
+    whole text (the evaluation corpora come so)."""
+    return Document(
+        id=document_id,
+        path=path,
+        text=text,
+        body=text,
+        segments=(Segment(0, 0, len(text)),),
+        publication=publication or Publication(),
     )
 
 
