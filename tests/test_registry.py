@@ -9,11 +9,11 @@ from timeline_cli.events.registry import DocumentActors, Registry, variant_key
 
 
 def test_korean_romanization_variants_share_a_key() -> None:
-    assert variant_key("Cho Tae-yul") == variant_key("Cho Tae-yeol")
-    assert variant_key("Kim Sung-hwan") == variant_key("Kim Seong-hwan")
-    assert variant_key("Kim Sunghwan") == variant_key("Kim Sung-hwan")
-    assert variant_key("Kim Sung-hwan") != variant_key("Kim Soo-kwon")
-    assert variant_key("Lee Sung-hwan") != variant_key("Kim Sung-hwan")  # family names differ
+    assert variant_key("Han Tae-yul") == variant_key("Han Tae-yeol")
+    assert variant_key("Kim Sung-min") == variant_key("Kim Seong-min")
+    assert variant_key("Kim Sungmin") == variant_key("Kim Sung-min")
+    assert variant_key("Kim Sung-min") != variant_key("Kim Soo-jin")
+    assert variant_key("Lee Sung-min") != variant_key("Kim Sung-min")  # family names differ
 
 
 def test_romanization_variants_fold_only_in_korean_looking_names() -> None:
@@ -47,12 +47,12 @@ def test_english_variants_stay_two_actors_and_korean_ones_merge() -> None:
 
 
 def test_registry_picks_the_spelling_written_most_then_read_first() -> None:
-    first = DocumentActors("a", {"Cho Tae-yul": 2, "Wang Yi": 1}, {"Cho Tae-yul": "PERSON"})
-    second = DocumentActors("b", {"Cho Tae-yeol": 2}, {"Cho Tae-yeol": "PERSON"})
+    first = DocumentActors("a", {"Han Tae-yul": 2, "Ada Lund": 1}, {"Han Tae-yul": "PERSON"})
+    second = DocumentActors("b", {"Han Tae-yeol": 2}, {"Han Tae-yeol": "PERSON"})
     registry = Registry([second, first])  # the order documents come in changes nothing
-    assert registry.canonical("Cho Tae-yeol") == "Cho Tae-yul"
-    (cho,) = [actor for actor in registry.actors if actor.name == "Cho Tae-yul"]
-    assert cho.aliases == ("Cho Tae-yeol",)
+    assert registry.canonical("Han Tae-yeol") == "Han Tae-yul"
+    (han,) = [actor for actor in registry.actors if actor.name == "Han Tae-yul"]
+    assert han.aliases == ("Han Tae-yeol",)
 
 
 def test_acronym_defined_in_one_article_names_the_organisation_in_all() -> None:
