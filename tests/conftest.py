@@ -1,4 +1,8 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once) and the repository's seed folder."""
+"""Shared fixtures: the real spaCy pipeline (loaded once) and the repository's seed folder.
+
+Hand-built mentions, events, documents and chronologies come from ``factories.py`` (this
+folder is on the import path): ``from factories import make_event``.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import make_read_event
 
 from timeline_cli.chronology.merge import (
     _conflicting,
@@ -16,8 +17,7 @@ from timeline_cli.chronology.merge import (
     merge_group,
     same_event,
 )
-from timeline_cli.core.models import Event, Mention
-from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.core.models import Event
 
 
 def event(
@@ -29,10 +29,8 @@ def event(
     places: tuple[str, ...] = (),
     start: int = 0,
 ) -> Event:
-    mention = Mention(document, f"sentence {document} {start}", start, start + 10, "met")
-    date = TimeValue(value) if value else None
-    return Event(
-        event_type, "meet", date, precision, actors, places, f"summary {document}", mention, actors
+    return make_read_event(
+        document, value, precision, start=start, type=event_type, actors=actors, places=places
     )
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_read_event
 from typer.testing import CliRunner
 
 from timeline_cli.chronology.corrections import (
@@ -20,16 +21,16 @@ from timeline_cli.chronology.corrections import (
     type_parents,
 )
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import Correction, Event, Mention
-from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.core.models import Correction, Event
 from timeline_cli.output.export import chronology_record
 from timeline_cli.output.record_reader import chronology_from_record
 
 
 def event(document: str, value: str, start: int = 0, event_type: str = "meeting") -> Event:
-    mention = Mention(document, f"sentence {document} {start}", start, start + 10, "met", None,
-                      None, start + 2)  # fmt: skip
-    return Event(event_type, "meet", TimeValue(value), "day", ("Kim",), (), "s", mention, ("Kim",))
+    return make_read_event(
+        document, value, start=start, trigger_start=start + 2, type=event_type, actors=("Kim",),
+        summary="s",
+    )  # fmt: skip
 
 
 def _id(item: Event) -> str:

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_event, make_mention
 from spacy.language import Language
 
-from timeline_cli.core.models import ChronologyEvent, Mention
+from timeline_cli.core.models import ChronologyEvent
 from timeline_cli.evaluation.semeval import CatDocument, MentionId, read_cat
 from timeline_cli.evaluation.timeline import (
     Corpus,
@@ -129,8 +130,11 @@ def test_a_participle_takes_the_tense_of_the_verb_it_hangs_on(
 
 def event(event_id: str, value: str | None, precision: str, start: date | None = None,
           end: date | None = None) -> ChronologyEvent:  # fmt: skip
-    mention = Mention("1", "A sentence.", 0, 11, "word")
-    return ChronologyEvent(event_id, value, precision, start, end, "other", "", (), (), (mention,))
+    mention = make_mention("1", "A sentence.", trigger="word")
+    return make_event(
+        value, precision, id=event_id, start=start, end=end, type="other", summary="",
+        mentions=[mention],
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -13,31 +13,25 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from factories import make_chronology, make_event, make_mention
 
 from timeline_cli.core.models import (
-    Chronology,
-    ChronologyEvent,
     DateConflict,
     Document,
-    Mention,
     Publication,
 )
 from timeline_cli.output.export import CSV_COLUMNS, spreadsheet_cell, to_csv, to_json, to_jsonl
 
-EVENT = ChronologyEvent(
-    id="ev-1",
-    date="2012-03-09",
-    precision="day",
-    start=date(2012, 3, 9),
-    end=date(2012, 3, 9),
-    type="meeting",
+ON_FRIDAY = make_mention("a", "Kim met Clinton on Friday.", date_text="Friday", date_rule="weekday")
+EVENT = make_event(
+    "2012-03-09",
     summary="Kim met Clinton",
     actors=("Kim Sung-hwan", "Hillary Clinton"),
     places=("Washington",),
-    mentions=(Mention("a", "Kim met Clinton on Friday.", 0, 26, "met", "Friday", "weekday"),),
+    mentions=[ON_FRIDAY],
     conflicts=(DateConflict("2012-03-08", ("c",)),),
 )
-CHRONOLOGY = Chronology((), (EVENT,))
+CHRONOLOGY = make_chronology(EVENT)
 
 
 def test_json_and_jsonl_carry_conflicts() -> None:
@@ -71,22 +65,15 @@ TOLD_TWICE = replace(
     EVENT,
     conflicts=(),
     mentions=(
-        Mention("a", "Kim met Clinton on Friday.", 0, 26, "met", "Friday", "weekday"),
-        Mention("b", "=Kim and Clinton met, officials said.", 0, 37, "met", None, None),
+        ON_FRIDAY,
+        make_mention("b", "=Kim and Clinton met, officials said."),
     ),
 )
-MONTH = replace(
-    EVENT,
-    id="ev-2",
-    date="2012-02",
-    precision="month",
-    start=date(2012, 2, 1),
-    end=date(2012, 2, 29),
-    conflicts=(),
-)
-UNDATED = replace(
-    EVENT, id="ev-3", date=None, precision="unresolved", start=None, end=None, conflicts=()
-)
+MONTH = make_event(
+    "2012-02", id="ev-2", summary=EVENT.summary, actors=EVENT.actors, places=EVENT.places,
+    mentions=EVENT.mentions,
+)  # fmt: skip
+UNDATED = replace(MONTH, id="ev-3", date=None, precision="unresolved", start=None, end=None)
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:

@@ -9,31 +9,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_event, make_mention
 from typer.testing import CliRunner
 
 from timeline_cli.chronology.filters import EventFilter, apply_filter, parse_bound
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import Actor, Chronology, ChronologyEvent, Mention
-from timeline_cli.core.timevalue import value_interval
+from timeline_cli.core.models import Actor, Chronology, ChronologyEvent
 
 
 def chronology_event(
     value: str | None, event_type: str, actors: tuple[str, ...], docs: int
 ) -> ChronologyEvent:
-    interval = value_interval(value) if value else None
-    mentions = tuple(Mention(f"doc{i}", "A sentence.", 0, 11, "met") for i in range(docs))
-    return ChronologyEvent(
-        id=f"ev-{value}-{event_type}",
-        date=value,
-        precision="day" if value and len(value) == 10 else "month",
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type=event_type,
-        summary="summary",
-        actors=actors,
-        places=(),
+    mentions = [make_mention(f"doc{i}", "A sentence.") for i in range(docs)]
+    return make_event(
+        value, id=f"ev-{value}-{event_type}", type=event_type, summary="summary", actors=actors,
         mentions=mentions,
-    )
+    )  # fmt: skip
 
 
 CHRONOLOGY = Chronology(

@@ -12,15 +12,15 @@ import sys
 import threading
 import tracemalloc
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import make_chronology, make_document, make_event, make_mention
 from typer.testing import CliRunner
 
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
+from timeline_cli.core.models import Mention
 from timeline_cli.ingest.reading import (
     MAX_FILE_BYTES,
     UnreadableFile,
@@ -210,12 +210,9 @@ def _mention(**changes: Any) -> dict[str, Any]:
 
 
 def _saved_record(tmp_path: Path, **event_changes: Any) -> Path:
-    mention = Mention("a", LEAD, 0, 10, "met", "Friday", "weekday")
-    event = ChronologyEvent(
-        "ev-1", "2012-03-09", "day", date(2012, 3, 9), date(2012, 3, 9), "meeting", "Kim met",
-        ("Kim",), (), (mention,),
-    )  # fmt: skip
-    record = json.loads(to_json(Chronology((Document("a", "a.txt", "", "", ()),), (event,))))
+    mention = Mention("a", LEAD, 0, 10, "met", "Friday", "weekday")  # ends inside the lead
+    event = make_event(summary="Kim met", actors=("Kim",), mentions=[mention])
+    record = json.loads(to_json(make_chronology(event, documents=[make_document("a")])))
     record["events"][0].update(event_changes)
     path = tmp_path / "saved.json"
     path.write_text(json.dumps(record), encoding="utf-8")
@@ -349,16 +346,14 @@ def test_explain_on_a_binary_file_names_it(tmp_path: Path) -> None:
 
 
 def _big_chronology(tmp_path: Path, events: int) -> Path:
-    mention = Mention("a", LEAD, 0, len(LEAD), "met", "Friday", "weekday")
-    listed = tuple(
-        ChronologyEvent(
-            f"ev-{n}", "2012-03-09", "day", date(2012, 3, 9), date(2012, 3, 9), "meeting",
-            f"Kim met Clinton, time {n}", ("Kim",), (), (mention,),
-        )
+    mention = make_mention("a", LEAD, date_text="Friday", date_rule="weekday")
+    listed = [
+        make_event(id=f"ev-{n}", summary=f"Kim met Clinton, time {n}", actors=("Kim",),
+                   mentions=[mention])
         for n in range(events)
-    )  # fmt: skip
+    ]  # fmt: skip
     path = tmp_path / "big.json"
-    path.write_text(to_json(Chronology((Document("a", "a.txt", "", "", ()),), listed)))
+    path.write_text(to_json(make_chronology(*listed, documents=[make_document("a")])))
     return path
 
 

@@ -10,15 +10,15 @@ import json
 import os
 import re
 import stat
-from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_chronology, make_document, make_event, make_mention
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import Chronology, ChronologyEvent, DateConflict, Document, Mention
+from timeline_cli.core.models import Chronology, ChronologyEvent, DateConflict
 from timeline_cli.output.export import to_csv, to_json, to_jsonl
 from timeline_cli.output.markdown import to_markdown
 
@@ -31,25 +31,17 @@ ESCAPES = "\x1b[2J\x1b]0;pwned\x07Kim met\rClinton\x9b31m"
 
 
 def _event(summary: str, sentence: str, document: str, actors: tuple[str, ...]) -> ChronologyEvent:
-    mention = Mention(document, sentence, 0, len(sentence), "met", "Friday", "weekday")
-    return ChronologyEvent(
-        id="ev-1",
-        date="2012-03-09",
-        precision="day",
-        start=date(2012, 3, 9),
-        end=date(2012, 3, 9),
-        type="meeting",
-        summary=summary,
-        actors=actors,
-        places=("@Washington",),
-        mentions=(mention,),
+    mention = make_mention(document, sentence, date_text="Friday", date_rule="weekday")
+    return make_event(
+        "2012-03-09", summary=summary, actors=actors, places=("@Washington",), mentions=[mention],
         conflicts=(DateConflict("2012-03-08", (document,)),),
-    )
+    )  # fmt: skip
 
 
 def _hostile_chronology(summary: str, sentence: str, document: str = SCRIPT_ID) -> Chronology:
-    documents = (Document(document, "x.txt", "", "", (), title=f"Title {ESCAPES}"),)
-    return Chronology(documents, (_event(summary, sentence, document, ("-Kim", "+Clinton")),))
+    documents = [make_document(document, path="x.txt", title=f"Title {ESCAPES}")]
+    event = _event(summary, sentence, document, ("-Kim", "+Clinton"))
+    return make_chronology(event, documents=documents)
 
 
 def _saved(tmp_path: Path, chronology: Chronology) -> Path:

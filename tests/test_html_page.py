@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from factories import make_event, make_mention
 
 from timeline_cli.core.models import (
     Actor,
@@ -27,7 +28,6 @@ from timeline_cli.core.models import (
     Notice,
     Publication,
 )
-from timeline_cli.core.timevalue import value_interval
 from timeline_cli.output.export import chronology_record
 from timeline_cli.output.html_page import highlight_sentence, to_html
 
@@ -46,25 +46,16 @@ def chronology_event(
     document: str = "a",
     conflicts: tuple[DateConflict, ...] = (),
 ) -> ChronologyEvent:
-    interval = value_interval(value) if value else None
     trigger = sentence.find("met") if "met" in sentence else None
-    mention = Mention(
-        document, sentence, 100, 100 + len(sentence), "met", date_text, "weekday",
-        100 + trigger if trigger is not None else None,
+    mention = make_mention(
+        document, sentence, start=100, date_text=date_text, date_rule="weekday",
+        trigger_start=100 + trigger if trigger is not None else None,
     )  # fmt: skip
-    return ChronologyEvent(
-        id=event_id,
-        date=value,
-        precision=precision,
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type=event_type,
-        summary=summary,
-        actors=("Kim Sung-hwan", "Hillary Clinton"),
-        places=("Washington",),
-        mentions=(mention,),
+    return make_event(
+        value, precision, id=event_id, type=event_type, summary=summary,
+        actors=("Kim Sung-hwan", "Hillary Clinton"), places=("Washington",), mentions=[mention],
         conflicts=conflicts,
-    )
+    )  # fmt: skip
 
 
 DOCUMENTS = (

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_event, make_mention
 from typer.testing import CliRunner
 
 from timeline_cli.chronology.keydates import (
@@ -28,7 +29,6 @@ from timeline_cli.core.models import (
     ChronologyEvent,
     DayMention,
     Document,
-    Mention,
     Publication,
 )
 
@@ -51,11 +51,10 @@ def happening(
     event_type: str = "protest",
     planned: bool = False,
 ) -> ChronologyEvent:
-    mentions = tuple(Mention(d, f"{event_type} in {d}", 0, 10, event_type) for d in documents)
-    return ChronologyEvent(
-        id=f"ev-{day}-{event_type}-{precision}", date=day.isoformat(), precision=precision,
-        start=day, end=day, type=event_type, summary=f"{event_type} on {day}", actors=(),
-        places=(), mentions=mentions, planned=planned,
+    mentions = [make_mention(d, f"{event_type} in {d}", trigger=event_type) for d in documents]
+    return make_event(
+        day.isoformat(), precision, id=f"ev-{day}-{event_type}-{precision}", type=event_type,
+        summary=f"{event_type} on {day}", mentions=mentions, planned=planned,
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import make_event, make_mention
 from markdown_it import MarkdownIt
 
 from timeline_cli.core.models import (
@@ -18,7 +19,6 @@ from timeline_cli.core.models import (
     Mention,
     Publication,
 )
-from timeline_cli.core.timevalue import value_interval
 from timeline_cli.output.export import chronology_record
 from timeline_cli.output.markdown import code_span, escape_markdown, to_markdown
 
@@ -34,21 +34,12 @@ def chronology_event(
     document: str = "a",
     conflicts: tuple[DateConflict, ...] = (),
 ) -> ChronologyEvent:
-    interval = value_interval(value) if value else None
-    mention = Mention(document, sentence, 0, len(sentence), "met", "Friday", "weekday")
-    return ChronologyEvent(
-        id="ev-1",
-        date=value,
-        precision=precision,
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type=event_type,
-        summary=summary,
-        actors=("Kim Sung-hwan", "Hillary Clinton"),
-        places=("Washington",),
-        mentions=(mention,),
+    mention = make_mention(document, sentence, date_text="Friday", date_rule="weekday")
+    return make_event(
+        value, precision, type=event_type, summary=summary,
+        actors=("Kim Sung-hwan", "Hillary Clinton"), places=("Washington",), mentions=[mention],
         conflicts=conflicts,
-    )
+    )  # fmt: skip
 
 
 DOCUMENTS = (

@@ -9,20 +9,50 @@ from timeline_cli.events.registry import DocumentActors, Registry, variant_key
 
 
 def test_korean_romanization_variants_share_a_key() -> None:
-    assert variant_key("Cho Tae-yul") == variant_key("Cho Tae-yeol")
-    assert variant_key("Kim Sung-hwan") == variant_key("Kim Seong-hwan")
-    assert variant_key("Kim Sunghwan") == variant_key("Kim Sung-hwan")
-    assert variant_key("Kim Sung-hwan") != variant_key("Kim Soo-kwon")
-    assert variant_key("Lee Sung-hwan") != variant_key("Kim Sung-hwan")  # family names differ
+    assert variant_key("Han Tae-yul") == variant_key("Han Tae-yeol")
+    assert variant_key("Kim Sung-min") == variant_key("Kim Seong-min")
+    assert variant_key("Kim Sungmin") == variant_key("Kim Sung-min")
+    assert variant_key("Kim Sung-min") != variant_key("Kim Soo-jin")
+    assert variant_key("Lee Sung-min") != variant_key("Kim Sung-min")  # family names differ
+
+
+def test_romanization_variants_fold_only_in_korean_looking_names() -> None:
+    # a made-up Korean name in two romanizations: one person
+    assert variant_key("Cho Hyeon-woo") == variant_key("Cho Hyun-woo")
+    assert variant_key("Cho Hyeon-woo") == variant_key("Cho Hyunwu")
+    # English names whose vowels differ are different people
+    assert variant_key("Sam Boorman") != variant_key("Sam Burman")
+    assert variant_key("Keith Moon") != variant_key("Keith Mun")
+    assert variant_key("Ada Booker") != variant_key("Ada Buker")
+    # a Korean family name before an English given name does not make it Korean
+    assert variant_key("Kim Boorman") != variant_key("Kim Burman")
+    # punctuation and spacing still fold in every name
+    assert variant_key("Mary Ann-Smith") == variant_key("Mary Ann Smith")
+    assert variant_key("Cho Hyeon woo") == variant_key("Cho Hyun-woo")
+
+
+def test_english_variants_stay_two_actors_and_korean_ones_merge() -> None:
+    people = {"Sam Boorman": "PERSON", "Cho Hyeon-woo": "PERSON"}
+    first = DocumentActors("a", {"Sam Boorman": 1, "Cho Hyeon-woo": 2}, people)
+    others = {"Sam Burman": "PERSON", "Cho Hyun-woo": "PERSON"}
+    second = DocumentActors("b", {"Sam Burman": 1, "Cho Hyun-woo": 1}, others)
+    registry = Registry([first, second])
+    assert registry.canonical("Cho Hyun-woo") == "Cho Hyeon-woo"
+    assert registry.canonical("Sam Burman") == "Sam Burman"
+    assert {actor.name for actor in registry.actors} == {
+        "Sam Boorman",
+        "Sam Burman",
+        "Cho Hyeon-woo",
+    }
 
 
 def test_registry_picks_the_spelling_written_most_then_read_first() -> None:
-    first = DocumentActors("a", {"Cho Tae-yul": 2, "Wang Yi": 1}, {"Cho Tae-yul": "PERSON"})
-    second = DocumentActors("b", {"Cho Tae-yeol": 2}, {"Cho Tae-yeol": "PERSON"})
+    first = DocumentActors("a", {"Han Tae-yul": 2, "Ada Lund": 1}, {"Han Tae-yul": "PERSON"})
+    second = DocumentActors("b", {"Han Tae-yeol": 2}, {"Han Tae-yeol": "PERSON"})
     registry = Registry([second, first])  # the order documents come in changes nothing
-    assert registry.canonical("Cho Tae-yeol") == "Cho Tae-yul"
-    (cho,) = [actor for actor in registry.actors if actor.name == "Cho Tae-yul"]
-    assert cho.aliases == ("Cho Tae-yeol",)
+    assert registry.canonical("Han Tae-yeol") == "Han Tae-yul"
+    (han,) = [actor for actor in registry.actors if actor.name == "Han Tae-yul"]
+    assert han.aliases == ("Han Tae-yeol",)
 
 
 def test_acronym_defined_in_one_article_names_the_organisation_in_all() -> None:

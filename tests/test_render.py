@@ -3,28 +3,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from factories import make_chronology, make_event, make_mention
 from rich.console import Console
 
-from timeline_cli.core.models import Chronology, ChronologyEvent, DateConflict, Mention
-from timeline_cli.core.timevalue import value_interval
+from timeline_cli.core.models import ChronologyEvent, DateConflict
 from timeline_cli.output.table import format_date, render
 
 
 def chronology_event(value: str | None, precision: str) -> ChronologyEvent:
-    interval = value_interval(value) if value else None
-    mention = Mention("a", "Kim met Clinton.", 0, 16, "met")
-    return ChronologyEvent(
-        id="ev-1",
-        date=value,
-        precision=precision,
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type="meeting",
-        summary="Kim met Clinton",
-        actors=("Kim Sung-hwan", "Hillary Clinton"),
-        places=("Washington",),
-        mentions=(mention,),
-    )
+    return make_event(
+        value, precision, summary="Kim met Clinton", actors=("Kim Sung-hwan", "Hillary Clinton"),
+        places=("Washington",), mentions=[make_mention("a", "Kim met Clinton.")],
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -50,13 +40,13 @@ def test_conflicts_are_flagged() -> None:
         chronology_event("2012-03-09", "day"), conflicts=(DateConflict("2012-03-08", ("c",)),)
     )
     console = Console(record=True, width=120, color_system=None)
-    render(console, Chronology((), (event,)))
+    render(console, make_chronology(event))
     assert "2012-03-08 according to c" in console.export_text()
 
 
 def test_table_shows_event_actors_place_and_summary_line() -> None:
     console = Console(record=True, width=120, color_system=None)
-    chronology = Chronology((), (chronology_event("2012-03-09", "day"),))
+    chronology = make_chronology(chronology_event("2012-03-09", "day"))
     render(console, chronology, skipped=2)
     text = console.export_text()
     for expected in ("9 Mar 2012", "Kim met Clinton", "Hillary Clinton", "in Washington"):
@@ -71,7 +61,7 @@ def test_the_table_shows_the_headline_and_notes_corrections() -> None:
         corrections=("date set to 2012-03-09 (was 2012-03-08)",),
     )
     console = Console(record=True, width=120, color_system=None)
-    render(console, Chronology((), (event,)))
+    render(console, make_chronology(event))
     text = console.export_text()
     assert "Clinton meets Kim Sung-hwan in Washington" in text
     assert "✎ date set to 2012-03-09 (was 2012-03-08)" in text
@@ -86,7 +76,7 @@ def test_at_80_columns_names_stay_whole_and_every_line_fits() -> None:
         places=("Washington, D.C.",),
     )
     console = Console(record=True, width=80, color_system=None)
-    render(console, Chronology((), (event,)))
+    render(console, make_chronology(event))
     lines = console.export_text().splitlines()
     assert all(len(line) <= 80 for line in lines)
     assert "Type" not in lines[1] and "Actors" not in lines[1]  # fewer columns

@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_event
 from typer.testing import CliRunner
 
 from timeline_cli.chronology.sources import attribute
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import ArticleRef, ChronologyEvent, Document, Mention, Publication
+from timeline_cli.core.models import ArticleRef, Document, Publication
 from timeline_cli.ingest.credits import credit_of, outlet_name
 
 WIRE = """Fishermen block harbor over dredging plan
@@ -82,7 +83,6 @@ def test_copies_count_as_the_agency_any_credits_and_name_their_original() -> Non
 
 
 def test_source_count_counts_outlets_and_unknown_stories_once() -> None:
-    mention = Mention("a", "A sentence.", 0, 11, "met")
     articles = (
         ArticleRef("a", outlet="AP"),
         ArticleRef("b", outlet="AP"),  # another AP story: the same outlet
@@ -90,9 +90,7 @@ def test_source_count_counts_outlets_and_unknown_stories_once() -> None:
         ArticleRef("d", copy_of="c"),  # its copy
         ArticleRef("e"),
     )
-    event = ChronologyEvent(
-        "ev-1", None, "unknown", None, None, "other", "s", (), (), (mention,), articles=articles
-    )
+    event = make_event(None, "unknown", type="other", summary="s", articles=articles)
     assert event.source_count == 3 and event.outlets == ("AP",)
 
 

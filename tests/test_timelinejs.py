@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from factories import make_event, make_mention
 
 from timeline_cli.core.models import (
     ArticleRef,
@@ -18,10 +19,8 @@ from timeline_cli.core.models import (
     ChronologyEvent,
     DateConflict,
     Document,
-    Mention,
     Publication,
 )
-from timeline_cli.core.timevalue import value_interval
 from timeline_cli.output.export import chronology_record
 from timeline_cli.output.timelinejs import timelinejs_record, to_timelinejs, to_timelinejs_sheet
 
@@ -138,21 +137,15 @@ def chronology_event(
     summary: str = "Kim met Clinton",
     conflicts: tuple[DateConflict, ...] = (),
 ) -> ChronologyEvent:
-    interval = value_interval(value) if value else None
-    mention = Mention("a", "On Friday, Kim met Clinton.", 0, 27, "met", "Friday", "weekday", 15)
-    return ChronologyEvent(
-        id=event_id,
-        date=value,
-        precision=precision,
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type="meeting",
-        summary=summary,
-        actors=("Kim Sung-hwan", "Hillary Clinton", "Ban Ki-moon"),
-        places=("Washington",),
-        mentions=(mention,),
-        conflicts=conflicts,
-    )
+    mention = make_mention(
+        "a", "On Friday, Kim met Clinton.", date_text="Friday", date_rule="weekday",
+        trigger_start=15,
+    )  # fmt: skip
+    return make_event(
+        value, precision, id=event_id, summary=summary,
+        actors=("Kim Sung-hwan", "Hillary Clinton", "Ban Ki-moon"), places=("Washington",),
+        mentions=[mention], conflicts=conflicts,
+    )  # fmt: skip
 
 
 DOCUMENT = Document(

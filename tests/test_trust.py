@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_event, make_mention
 
 from timeline_cli.chronology.trust import FLAGS, date_notes, event_flags, flag_events
 from timeline_cli.core.models import (
@@ -42,23 +43,11 @@ Kim said the talks had been useful and that both sides would meet again soon.
 
 
 def mention(document: str, date_text: str | None) -> Mention:
-    return Mention(document, "They met.", 0, 9, "met", date_text, "weekday")
+    return make_mention(document, date_text=date_text, date_rule="weekday")
 
 
 def event(*mentions: Mention, precision: str = "day", **fields: object) -> ChronologyEvent:
-    values: dict = {
-        "id": "ev-1",
-        "date": "2012-03-09",
-        "precision": precision,
-        "start": date(2012, 3, 9),
-        "end": date(2012, 3, 9),
-        "type": "meeting",
-        "summary": "They met",
-        "actors": (),
-        "places": (),
-        "mentions": mentions,
-    }
-    return ChronologyEvent(**{**values, **fields})
+    return make_event("2012-03-09", precision, mentions=mentions, **fields)
 
 
 @pytest.mark.parametrize(

@@ -8,26 +8,22 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+from factories import make_event, make_mention
 from typer.testing import CliRunner
 
 from timeline_cli.cli.app import app
-from timeline_cli.core.models import ChronologyEvent, Document, Mention, Publication
+from timeline_cli.core.models import ChronologyEvent, Document, Publication
 from timeline_cli.output.export import CSV_COLUMNS
 from timeline_cli.output.xlsx import MAX_CELL_CHARS, to_xlsx
 
-EVENT = ChronologyEvent(
-    id="ev-1",
-    date="2012-03-09",
-    precision="day",
-    start=date(2012, 3, 9),
-    end=date(2012, 3, 9),
-    type="meeting",
+EVENT = make_event(
+    "2012-03-09",
     summary='=HYPERLINK("https://evil.example","click")',
     actors=("Kim Sung-hwan", "Hillary Clinton"),
     places=("Washington",),
     mentions=(
-        Mention("a", "Kim met Clinton on Friday.", 0, 26, "met", "Friday", "weekday"),
-        Mention("b", "They met\x1b[2J again.", 0, 20, "met", None, None),
+        make_mention("a", "Kim met Clinton on Friday.", date_text="Friday", date_rule="weekday"),
+        make_mention("b", "They met\x1b[2J again."),
     ),
 )
 MONTH = replace(

@@ -2,7 +2,7 @@
 
 Options combine with AND; values of one repeated option with OR (``--type meeting --type
 visit``). An actor matches by its canonical name or any alias, as a whole word, ignoring case,
-so ``--actor Clinton`` finds "Hillary Clinton". Date bounds keep events whose interval
+so ``--actor Lund`` finds "Ada Lund". Date bounds keep events whose interval
 overlaps them; undated events never pass a date bound. Accents and case are ignored alike
 here and in the HTML page's actor box (``fold``).
 """

@@ -149,7 +149,7 @@ class _Reports:
 
     def bounds(self, events: Iterable[Event]) -> _Bounds:
         """The earliest publication and the latest day of some mentions; a mention whose
-        article tells its day ahead ("before meeting Clinton on Friday", read on Wednesday)
+        article tells its day ahead ("before meeting Lund on Friday", read on Wednesday)
         is a plan whatever its mood says, and bounds nothing."""
         published, days = [], []
         for event in events:
@@ -231,10 +231,10 @@ class _Groups:
     def dated_group_in_document(self, event: Event) -> list[Event] | None:
         """The one dated event of the same article that an undated mention points back to.
 
-        "During the four-hour meeting" after "held talks on the 13th" is that meeting; with
+        "During the two-hour session" after "the board met on the 4th" is that meeting; with
         two or more candidates the mention stays on its own rather than guess. Only named
-        persons and organisations count as shared participants here: "North Korean" is in
-        half the events.
+        persons and organisations count as shared participants here: a nationality ("French")
+        is in half the events.
         """
         family = type_family(event.type)
         candidates = [
@@ -367,7 +367,7 @@ def _places_conflict(first: Event, second: Event) -> bool:
 
 
 def _place_names(event: Event) -> set[str]:
-    """A place and its parts: "Beijing, China" is also "Beijing" (``actors._joined_places``)."""
+    """A place and its parts: "Lyon, France" is also "Lyon" (``actors._joined_places``)."""
     return {part.strip() for place in event.places for part in (place, *place.split(","))}
 
 

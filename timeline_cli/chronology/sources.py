@@ -1,8 +1,8 @@
 """Who reports an event: the independent outlet each article counts as, copies counted once.
 
 An article's outlet is read from what the text credits (``ingest.credits``): the agency of a
-dateline ("SEOUL, March 9 (Yonhap) -", "(AP)"), a byline naming an outlet ("By Korea
-Herald", "By Jane Roe, Associated Press"), a closing credit ("... (AFP)"); else from the
+dateline ("LIMA, June 3 (Reuters) -", "(AP)"), a byline naming an outlet ("By Harbor
+Gazette", "By Jane Roe, Associated Press"), a closing credit ("... (AFP)"); else from the
 publisher the metadata names (``timeline-metadata.csv``, a page's site name, front matter).
 Agencies' spellings are made one ("The Associated Press" is "AP", ``ingest.credits``).
 

@@ -138,7 +138,7 @@ class Event:
     subtype: str | None = None  # a finer kind of the type ("charge" for an "other" event)
     planned: bool = False  # a scheduled or announced future event, not yet a fact
     end: TimeValue | None = None  # the end of a stretch ("from 2010 till January 2014")
-    headline: str = ""  # subject, verb, object or place: "Clinton meets Kim in Washington"
+    headline: str = ""  # subject, verb, object or place: "Lund meets Berg in Oslo"
 
     @property
     def interval(self) -> tuple[date, date] | None:

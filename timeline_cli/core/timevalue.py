@@ -2,7 +2,7 @@
 
 A value is what a temporal expression means once resolved: ``2012-03-05`` (a day),
 ``2012-03`` (a month), ``2012-W10`` (a week), ``2012-Q1``, ``2012-SU`` (a season),
-``2012-H1``, ``2012``, ``201`` (a decade), ``19`` (a century), ``2012-03-07T21:28``
+``2012-H1``, ``2012``, ``201`` (a decade), ``19`` (a century), ``2025-06-03T18:45``
 (a time of day), ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; durations (``P3Y``) and
 sets (``P1W``) are values too, but never calendar positions.
 """

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline_cli.core.models import Document, Event, Publication, Segment
+from timeline_cli.core.models import Document, Event, Publication
 from timeline_cli.evaluation.timeml import TimemlDocument, iter_timeml_files, parse_timeml
 from timeline_cli.events.extract import extract_events
+from timeline_cli.ingest.documents import text_document
 from timeline_cli.pipeline.nlp import load_pipeline
 from timeline_cli.temporal.mentions import find_timexes
 
@@ -116,11 +117,5 @@ def evaluate_anchoring(paths: Iterable[Path], model: str | None = None) -> Ancho
 
 
 def _article(document: TimemlDocument) -> Document:
-    return Document(
-        id=document.id,
-        path=document.id,
-        text=document.text,
-        body=document.text,
-        segments=(Segment(0, 0, len(document.text)),),
-        publication=Publication(document.dct, "dct" if document.dct else None),
-    )
+    publication = Publication(document.dct, "dct" if document.dct else None)
+    return text_document(document.id, document.id, document.text, publication)

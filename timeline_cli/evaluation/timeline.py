@@ -28,7 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from timeline_cli.core.models import Actor, ChronologyEvent, Document, Publication, Segment
+from timeline_cli.core.models import Actor, ChronologyEvent, Document, Publication
 from timeline_cli.evaluation.flaws import FlawLog
 from timeline_cli.evaluation.participation import (
     Target,
@@ -48,6 +48,7 @@ from timeline_cli.evaluation.semeval import (
     write_timeline,
 )
 from timeline_cli.events.lexicon import load_lexicon
+from timeline_cli.ingest.documents import text_document
 from timeline_cli.pipeline.extraction import extract_document
 from timeline_cli.pipeline.nlp import load_pipeline
 from timeline_cli.pipeline.run import build_chronology
@@ -146,14 +147,7 @@ def read_corpus(articles: Sequence[tuple[CatDocument, date]], model: str | None)
 
 
 def _document(cat: CatDocument, published: date) -> Document:
-    return Document(
-        id=cat.doc_id,
-        path=cat.doc_name,
-        text=cat.text,
-        body=cat.text,
-        segments=(Segment(0, 0, len(cat.text)),),
-        publication=Publication(published, "dct"),
-    )
+    return text_document(cat.doc_id, cat.doc_name, cat.text, Publication(published, "dct"))
 
 
 def entity_timeline(entity: str, corpus: Corpus, entities: Sequence[str] = ()) -> Timeline:

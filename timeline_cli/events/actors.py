@@ -1,9 +1,9 @@
 """Named participants of an article: cleaned names and, within the article, one name per actor.
 
-spaCy's entity spans carry determiners, possessives and titles ("the Foreign Ministry's",
-"Minister Cho Tae-yul"); those are stripped. A surname alone ("Clinton", "Cho") is linked to
+spaCy's entity spans carry determiners, possessives and titles ("the Finance Ministry's",
+"Minister Ada Lund"); those are stripped. A surname alone ("Lund", "Berg") is linked to
 the latest full name before it that contains it, and an acronym introduced in parentheses
-("Human Rights Watch (HRW)") to its long form.
+("World Food Programme (WFP)") to its long form.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def clean_name(span: Span) -> str | None:
     if owner and (
         span.label_ == "PERSON"
         or all(token.lower_ in COMPASS_WORDS for token in tokens[: owner[-1]])
-    ):  # "the South's Lim Sung-nam", not "Democratic People's Republic of Korea"
+    ):  # "the union's Mira Okafor", not "Democratic People's Republic of Korea"
         tokens = tokens[owner[-1] + 1 :]
     while tokens and tokens[-1].lower_ in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]
@@ -69,8 +69,8 @@ def clean_name(span: Span) -> str | None:
 
 
 def is_modifier(span: Span) -> bool:
-    """A nationality or group used as an adjective ("North Korean defectors", "Chinese
-    authorities", "inter-Korean talks"): it describes a participant, it is not one."""
+    """A nationality or group used as an adjective ("Chilean miners", "French
+    authorities", "inter-American talks"): it describes a participant, it is not one."""
     root = span.root
     return span.label_ == "NORP" and (
         root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "nmod")
@@ -78,8 +78,8 @@ def is_modifier(span: Span) -> bool:
 
 
 def title_span(person: Span) -> Span | None:
-    """The words written before a person's name that modify it ("U.S. Sectary of State" in
-    "U.S. Sectary of State Hillary Clinton"): a title, whatever its spelling."""
+    """The words written before a person's name that modify it ("U.S. Secretery of Labor" in
+    "U.S. Secretery of Labor Ada Lund", misspelt): a title, whatever its spelling."""
     doc = person.doc
     left = {token.i for child in person.root.lefts for token in child.subtree}
     start = person.start
@@ -91,7 +91,7 @@ def title_span(person: Span) -> Span | None:
 
 
 def is_title_modifier(span: Span) -> bool:
-    """'Finance' in 'Finance Minister Kim' or 'State' in 'Secretary of State' is part of a
+    """'Finance' in 'Finance Minister Lund' or 'State' in 'Secretary of State' is part of a
     title, not an organisation."""
     if len(span) != 1 or span.label_ != "ORG":
         return False
@@ -110,8 +110,8 @@ _ROLE_JOINERS = {"of", "for", "the", "and", "'s", "’s", "-"}
 
 
 def title_before(entity: Span) -> str | None:
-    """The title written before a name ("Foreign Minister Cho", "U.S. Secretary of State
-    Hillary Clinton"), including title words spaCy put inside the entity."""
+    """The title written before a name ("Foreign Minister Berg", "U.S. Secretary of Labor
+    Ada Lund"), including title words spaCy put inside the entity."""
     doc = entity.doc
     inside = []  # title words at the front of the entity, as clean_name strips them
     for token in entity[:-1]:
@@ -154,7 +154,7 @@ class ActorIndex:
             if is_title_modifier(entity) or entity.start in place_parts:
                 continue
             if any(t.start <= entity.start and entity.end <= t.end for t in titles.values()):
-                continue  # a word of a title ("U.S. Sectary of" before "State Hillary ...")
+                continue  # a word of a title ("U.S. Secretery of" before "Labor Ada ...")
             name = places.get(entity.start) or clean_name(entity)
             if name is None:
                 continue
@@ -168,7 +168,7 @@ class ActorIndex:
         self.aliases: dict[str, str] = dict(self._acronyms)  # mention -> canonical name
         self.kinds: dict[str, str] = {}  # canonical name -> entity label
         self.counts: Counter[str] = Counter()  # names as written in full -> mentions
-        # Names only ever used as adjectives ("North Korean defectors"): they still tell
+        # Names only ever used as adjectives ("Chilean miners"): they still tell
         # which events are one, but are no actors to show (``Registry.descriptors``).
         modifiers: set[str] = set()
         heads: set[str] = set()
@@ -222,7 +222,7 @@ class ActorIndex:
 
 
 def _title_spans(entities: list[Span]) -> dict[int, Span]:
-    """For each person whose title holds an entity ("U.S. Sectary of State Hillary Clinton"),
+    """For each person whose title holds an entity ("U.S. Secretery of Labor Ada Lund"),
     that title, by the person's start: the entities inside it are no actors."""
     found = {}
     for person in (entity for entity in entities if entity.label_ == "PERSON"):

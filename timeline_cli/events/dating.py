@@ -313,7 +313,7 @@ def _anchor_phrases(predicate: Token) -> list[tuple[Token, Offset]]:
             phrases = [g for g in child.children if g.dep_ == "mark"]
         for phrase in phrases:
             if phrase.lower_ in _DURING:
-                found.append((phrase, Offset(0)))  # "during the four-hour meeting"
+                found.append((phrase, Offset(0)))  # "during the two-hour session"
                 continue
             if phrase.lower_ not in ("after", "before", "following"):
                 continue

@@ -1,7 +1,7 @@
 """What an event's clause says: its participants (actors and places) and a short summary.
 
 The clause of a predicate is its subtree without the clauses nested in it; a clause without a
-subject borrows the subject of the clause it hangs on ("Kim met Ban, before meeting Clinton").
+subject borrows the subject of the clause it hangs on ("Lund met Berg, before meeting Okafor").
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def subject_tokens(clause: Token) -> set[int]:
 
 
 def _own_auxiliary(verb: Token) -> bool:
-    """A conjoined verb with an auxiliary of its own ("... emerged that defectors detained
-    there were repatriated") starts a clause whose subject the parser lost: borrowing the
+    """A conjoined verb with an auxiliary of its own ("... emerged that workers hired
+    there were dismissed") starts a clause whose subject the parser lost: borrowing the
     first verb's subject would name the wrong one."""
     return verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
@@ -93,7 +93,7 @@ def _named_in(
         if entity.label_ in PLACE_LABELS and _is_place(entity):
             places.append(name)
         else:
-            minor = entity.label_ not in ("PERSON", "ORG")  # "U.S." in "U.S. Secretary Clinton"
+            minor = entity.label_ not in ("PERSON", "ORG")  # "U.S." in "U.S. Secretary Lund"
             names.append((entity.root.i not in subject, minor, entity.start, name))
     for index in sorted(subject):
         token = sentence.doc[index]
@@ -110,7 +110,7 @@ def _is_passive(token: Token) -> bool:
 
 
 def antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None:
-    """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Davies raised
+    """Who 'he' or 'she' is: the subject of the clause this one hangs from ("Berg raised
     concerns when he visited"), or of the words a speaker reports ("Farkas is leaving, he
     said"), else the latest person named before it."""
     clause = pronoun.head
@@ -130,7 +130,7 @@ def antecedent(pronoun: Token, sentence: Span, actors: ActorIndex) -> str | None
 def _is_place(entity: Span) -> bool:
     root = entity.root
     if root.dep_ in ("appos", "npadvmod", "conj") and root.head.ent_type_ in PLACE_LABELS:
-        root = root.head  # "Washington, D.C.", "Thailand and Laos"
+        root = root.head  # "Portland, Ore.", "Peru and Chile"
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return True
     return root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach")
@@ -166,7 +166,7 @@ def _without_cut_opening(tokens: list[Token], indices: set[int]) -> list[Token]:
 
 def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
     """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS; a
-    subject pronoun is written as the name it stands for ("Glyn Davies visited China")."""
+    subject pronoun is written as the name it stands for ("Tomas Berg visited Peru")."""
     doc = sentence.doc
     named = {
         token.i: person
@@ -219,9 +219,9 @@ def headline_of(
     planned: bool,
     statement: bool,
 ) -> str:
-    """A short headline: subject, verb and object or place, in headline style ("Clinton
-    meets Kim Sung-hwan in Washington", "Kim to visit Beijing", "Defectors repatriated");
-    for an event noun, its phrase ("Talks with Wang Yi in Beijing"). Names are the
+    """A short headline: subject, verb and object or place, in headline style ("Lund
+    meets Tomas Berg in Oslo", "Berg to visit Lima", "Miners rescued");
+    for an event noun, its phrase ("Talks with Mira Okafor in Lima"). Names are the
     actors' canonical names. Empty when the parse gives neither subject nor object."""
     if is_verb(clause):
         words = _verb_headline(sentence, clause, actors, planned, statement)
@@ -248,7 +248,7 @@ def _verb_headline(
     if planned:
         form = f"to {'be ' + verb.text if passive else verb.lemma_}"
     elif passive:
-        form = verb.text  # headline style drops the auxiliary: "Defectors repatriated"
+        form = verb.text  # headline style drops the auxiliary: "Miners rescued"
     else:
         form = _present(verb.lemma_.lower(), _plural(subject_head, sentence))
     told = _object_phrase(sentence, verb, actors, statement)
@@ -329,7 +329,7 @@ def _noun_phrase(
     sentence: Span, head: Token, actors: ActorIndex, keep_entities: bool = True
 ) -> str:
     """A noun phrase as a headline names it: the actor it is (or its apposition names:
-    "the North's vice foreign minister, Ri Yong-ho"), by canonical name; a personal pronoun
+    "the union's deputy leader, Mira Okafor"), by canonical name; a personal pronoun
     by the person it stands for; else the noun with its modifiers, no article."""
     if head.lower_ in PERSONAL_PRONOUNS:
         return antecedent(head, sentence, actors) or ""
@@ -358,7 +358,7 @@ def _entity_at(sentence: Span, token: Token) -> Span | None:
 def _render(
     tokens: list[Token], sentence: Span, actors: ActorIndex, limit: int = _PHRASE_WORDS
 ) -> str:
-    """Tokens as written (spacing kept: "inter-Korean"), without articles; an entity among
+    """Tokens as written (spacing kept: "inter-American"), without articles; an entity among
     them by its canonical name, a personal pronoun by its person; cut at ``limit`` words."""
     parts: list[str] = []
     previous: Token | None = None
@@ -399,7 +399,7 @@ def _plural(subject: Token | None, sentence: Span) -> bool:
         return True
     entity = _entity_at(sentence, subject)
     if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE"):
-        return False  # "Glyn Davies", "Human Rights Watch": one actor
+        return False  # "Tomas Berg", "World Food Programme": one actor
     return subject.lower_ in _PLURAL_PRONOUNS or subject.tag_ in ("NNS", "NNPS")
 
 

@@ -312,7 +312,7 @@ class _SentenceDater:
         self.quoted = quoted
         self._memo: dict[int, Dating | None] = {}
         # Untyped occurrences that only date another predicate ("right after the closing of
-        # the Games in October" tells a repatriation, not a closing).
+        # the fair in October" tells a departure, not a closing).
         self.lenders: set[int] = set()
 
     def candidates(self) -> list[Candidate]:
@@ -570,7 +570,7 @@ _HEARSAY = ("news", "report", "word", "rumor", "rumour")
 
 
 def _hearsay(verb: Token) -> bool:
-    """ "News emerged that 200 defectors were repatriated", "reports surfaced of fighting":
+    """ "News emerged that 200 workers were laid off", "reports surfaced of fighting":
     the news is not the event. A rumour that tells nothing more is one ("The rumour began
     on Sunday with a text message")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -632,7 +632,7 @@ _PREPOSITION_LIKE = ("according", "following", "including", "regarding", "concer
 
 
 def _is_predicate(verb: Token) -> bool:
-    """A verb that tells something happened, not a modifier ("refugees detained in China")."""
+    """A verb that tells something happened, not a modifier ("workers detained in Lima")."""
     if verb.dep_ in ("amod", "aux", "auxpass") or verb.lower_ in _PREPOSITION_LIKE:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -671,7 +671,7 @@ def _anchoring(noun: Token) -> bool:
 
 
 def _said_right_after(noun: Token, governor: Token, lexicon: Lexicon) -> bool:
-    """ "Clinton said after their talks": words said after a meeting come the same day."""
+    """ "Lund said after their talks": words said after a meeting come the same day."""
     return noun.head.lower_ == "after" and is_speech(governor, lexicon)
 
 
@@ -688,7 +688,7 @@ def _governing_predicate(noun: Token) -> Token | None:
 
 def _clause_of_noun(noun: Token, lexicon: Lexicon) -> Token:
     """The clause a noun event is told in: its verb when it is the subject ("Wednesday's
-    bombing was the first attack") or when the noun only sets the scene ("Clinton said, after
+    bombing was the first attack") or when the noun only sets the scene ("Lund said, after
     their talks, ..."), else the noun phrase itself."""
     if noun.dep_ in ("nsubj", "nsubjpass") and is_verb(noun.head):
         return noun.head

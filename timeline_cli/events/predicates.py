@@ -112,7 +112,7 @@ def _own_mood(token: Token, lexicon: Lexicon) -> str | None:
 
 def _quoted(token: Token, index: DocIndex) -> bool:
     """Told by a speaker in a direct quotation. A quoted fragment inside the journalist's own
-    sentence ("Davies “raised our concerns” with officials") is the article's account."""
+    sentence ("Berg “raised our concerns” with officials") is the article's account."""
     if not index.in_quote(token):
         return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -2,14 +2,18 @@
 
 Within an article, ``actors.ActorIndex`` links surnames and acronyms to full names. Across
 articles, names that differ only in romanization or punctuation become one actor, and an
-acronym defined in any article ("Human Rights Watch (HRW)") stands for its long form in all.
+acronym defined in any article ("World Food Programme (WFP)") stands for its long form in all.
 
 The variant rule, on persons' names of two or more parts: lower case, hyphens and spaces
-removed between the given-name syllables, and the Korean romanization variants folded
-(McCune-Reischauer and Revised Romanization spell one vowel "eo", "u" or "o": "Tae-yeol" and
-"Tae-yul", "Seong" and "Sung"): "eo" -> "u", "oo" -> "u". The family name must be equal. The
-spelling written most often names the actor; on a tie, the one read first (articles in id
-order, so the order files were named in changes nothing).
+removed between the given-name parts, and the family name (the first part) equal. Romanized
+Korean names get one more fold, as their spellings vary by system (McCune-Reischauer, Revised
+Romanization and custom write one vowel "eo", "u" or "oo": "Seong" and "Sung", "Hyeon" and
+"Hyun", "Soo" and "Su"): in the given name, "eo" -> "u" and "oo" -> "u". A name counts as
+romanized Korean when its first part is a Korean family name (``data/korean_surnames.txt``)
+and its given name is one to three Korean syllables ("Min-jun", "Seo-yeon", "Jiwoo"). English
+names keep their vowels: "Boorman" and "Burman" stay two people. The spelling written most
+often names the actor; on a tie, the one read first (articles in id order, so the order
+files were named in changes nothing).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from timeline_cli.core.models import Actor
 
@@ -35,14 +41,38 @@ class DocumentActors:
     descriptors: frozenset[str] = frozenset()  # names used only as adjectives ("Chinese")
 
 
+# One romanized Korean syllable: an optional initial consonant, a vowel, an optional final.
+_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|sh|wh|[bcdghjklmnprstwy])?"
+    r"(?:yeo|yae|wae|eo|eu|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|oo|ee|[aeiou])"
+    r"(?:ng|[bgklmnpt])?"
+)
+_KOREAN_GIVEN_NAME = re.compile(rf"{_SYLLABLE}(?:-?{_SYLLABLE}){{0,2}}")
+
+
+@lru_cache(maxsize=1)
+def korean_surnames() -> frozenset[str]:
+    path = resources.files("timeline_cli.events").joinpath("data/korean_surnames.txt")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_romanized_korean(family: str, given: str) -> bool:
+    """A Korean family name followed by one to three Korean syllables (lower case)."""
+    return family in korean_surnames() and _KOREAN_GIVEN_NAME.fullmatch(given) is not None
+
+
 def variant_key(name: str) -> str:
-    """Names with the same key are one person: 'Cho Tae-yul' and 'Cho Tae-yeol'."""
+    """Names with the same key are one person: 'Kim Min-jun' and 'Kim Minjun', and for
+    romanized Korean names 'Kim Seong-min' and 'Kim Sung-min'."""
     parts = name.lower().replace(".", "").split()
     if len(parts) < 2:
         return name.lower()
-    given = re.sub(r"[-\s]", "", "".join(parts[1:]))
-    given = given.replace("eo", "u").replace("oo", "u")
-    return f"{parts[0]} {given}"
+    given = "-".join(parts[1:])
+    joined = given.replace("-", "")
+    if is_romanized_korean(parts[0], given):
+        joined = joined.replace("eo", "u").replace("oo", "u")
+    return f"{parts[0]} {joined}"
 
 
 class Registry:

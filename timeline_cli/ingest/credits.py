@@ -1,6 +1,6 @@
 """The outlet an article credits: a dateline's agency, a byline's outlet, a closing credit.
 
-"SEOUL, March 9 (Yonhap) -", "(AP)", "By Korea Herald", "By Jane Roe, Associated Press",
+"LIMA, June 3 (Reuters) -", "(AP)", "By Harbor Gazette", "By Jane Roe, Associated Press",
 "... (AFP)". Agencies' spellings are made one ("The Associated Press" is "AP"): the list is
 ``ingest/data/outlets.toml``.
 """
@@ -89,8 +89,8 @@ def credit_of(lines: Sequence[str], text: str = "") -> str | None:
 
 
 def _byline_outlet(line: str) -> str | None:
-    """ "By Korea Herald", "March 7 - 21:28 By Korea Herald", "By Jane Roe, Associated Press":
-    the outlet of a byline; None for a reporter alone ("By Lee Chi-dong")."""
+    """ "By Harbor Gazette", "June 3 - 09:15 By Harbor Gazette", "By Jane Roe, Associated Press":
+    the outlet of a byline; None for a reporter alone ("By Tomas Berg")."""
     if len(line.split()) > _BYLINE_MAX_WORDS:
         return None
     match = _BYLINE.search(line.strip())
@@ -113,7 +113,7 @@ def _byline_outlet(line: str) -> str | None:
 
 
 def _closing_credit(line: str) -> str | None:
-    """ "... the ministry said. (AFP)", "— Reuters", "© 2012 Yonhap": known agencies only."""
+    """ "... the ministry said. (AFP)", "— Reuters", "© 2025 Reuters": known agencies only."""
     aliases = _outlets().aliases
     match = _CLOSING_PAREN.search(line)
     if match and _key(match.group("name")) in aliases:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from timeline_cli.core.models import Document, Notice, Publication
+from timeline_cli.core.models import Document, Notice, Publication, Segment
 from timeline_cli.ingest.cleaning import clean_article
 from timeline_cli.ingest.credits import credit_of
 from timeline_cli.ingest.language import language_notice
@@ -66,9 +66,25 @@ def load_documents(
     read = list(stream)
     documents = [document for document, _ in read]
     datelines = {document.id: dateline for document, dateline in read if dateline is not None}
-    documents = _infer_dateline_years(documents, datelines)
+    known = [doc.publication.date for doc in documents if doc.publication.date is not None]
+    documents = [with_dateline_year(doc, datelines.get(doc.id), known) for doc in documents]
     return LoadedDocuments(
         tuple(documents), tuple(stream.closing_notices(documents)), tuple(stream.skipped)
+    )
+
+
+def text_document(
+    document_id: str, path: str, text: str, publication: Publication | None = None
+) -> Document:
+    """An article whose text is read as it is, without cleaning: one segment, its body the
+    whole text (the evaluation corpora come so)."""
+    return Document(
+        id=document_id,
+        path=path,
+        text=text,
+        body=text,
+        segments=(Segment(0, 0, len(text)),),
+        publication=publication or Publication(),
     )
 
 
@@ -108,6 +124,16 @@ class DocumentStream:
             document = self._unique(document)
             undated = document.publication.date is None
             yield document, dateline if undated else None
+
+    def dated_as_read(self) -> Iterator[Document]:
+        """Each article as it comes, a year-less dateline dated from the articles read before
+        it: nothing waits for the last file."""
+        seen: list[date] = []
+        for document, dateline in self:
+            document = with_dateline_year(document, dateline, seen)
+            if document.publication.date is not None:
+                seen.append(document.publication.date)
+            yield document
 
     def _skip(self, article: SourceArticle, reason: str) -> None:
         """An article that cannot be used: a file, or one row of a dataset (named by its line)."""
@@ -293,17 +319,14 @@ def _publication(
     return Publication()
 
 
-def _infer_dateline_years(
-    documents: list[Document], datelines: Mapping[str, Dateline]
-) -> list[Document]:
-    """Give year-less datelines a year, from their weekday and the run's other dated articles."""
-    known = [doc.publication.date for doc in documents if doc.publication.date is not None]
-    return [
-        replace(document, publication=dateline_publication(datelines[document.id], known))
-        if document.id in datelines
-        else document
-        for document in documents
-    ]
+def with_dateline_year(
+    document: Document, dateline: Dateline | None, other_dates: Sequence[date]
+) -> Document:
+    """The article with its year-less dateline (if any) given a year, from its weekday and
+    the dates of the run's other articles (``published.dateline_publication``)."""
+    if dateline is None:
+        return document
+    return replace(document, publication=dateline_publication(dateline, other_dates))
 
 
 def _unused_dates(

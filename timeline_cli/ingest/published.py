@@ -1,6 +1,6 @@
 """Finding an article's publication date in its own text: a header timestamp or a wire dateline.
 
-A dateline often carries no year ("WASHINGTON, March 9 (Yonhap)"). Its year is inferred from
+A dateline often carries no year ("LIMA, June 3 (Reuters)"). Its year is inferred from
 evidence, never from today's date: a weekday the lead sentence states for that day, narrowed by
 the publication dates of the other articles of the same run. The reason is kept with the date.
 """
@@ -30,7 +30,7 @@ _MONTH_FIRST = (
 _ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
 HEADER_DATE_RE = re.compile(rf"\b(?:{_MONTH_FIRST}|{_DAY_FIRST}|{_ISO})\b", re.IGNORECASE)
 
-# "WASHINGTON, March 9 (Yonhap) — ", "SEOUL, March 9, 2012 (AP) -", "NAIROBI, Kenya (AP) _"
+# "LIMA, June 3 (Reuters) — ", "OSLO, June 3, 2025 (AP) -", "NAIROBI, Kenya (AP) _"
 _LETTER = r"[^\W\d_]"  # any script's letters: BOGOTÁ, ZÜRICH, SÃO PAULO
 _PLACE = (
     rf"{_LETTER}[{_LETTER[1:-1]}.'\-]+(?:\s+{_LETTER}[{_LETTER[1:-1]}.'\-]+)*"

@@ -19,15 +19,10 @@ import stat
 import tempfile
 from pathlib import Path
 
+from timeline_cli.ingest.reading import file_kind
+
 # link() errors that mean "this file system has no hard links" (FAT, some network mounts).
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 class OutputExists(Exception):
@@ -51,7 +46,7 @@ def check_destination(path: Path, *, overwrite: bool) -> None:
             "(name the file it points to instead)"
         )
     if not stat.S_ISREG(status.st_mode):
-        kind = next((name for test, name in _KINDS if test(status.st_mode)), "a special file")
+        kind = file_kind(status.st_mode)
         raise OutputRefused(f"{path} is {kind}, not a regular file; it is never replaced")
     if not overwrite:
         raise OutputExists(f"{path} exists; use --force to overwrite it")

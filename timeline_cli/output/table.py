@@ -111,7 +111,7 @@ def _date_text(event: ChronologyEvent) -> str:
 
 class NameList:
     """Actors and places in as many lines as the cell needs, broken between names, never
-    inside one ("Kim Sung-hwan" stays whole): a name longer than the cell is the only one
+    inside one ("Mira Okafor-Lund" stays whole): a name longer than the cell is the only one
     folded."""
 
     def __init__(self, event: ChronologyEvent, with_type: bool = False) -> None:

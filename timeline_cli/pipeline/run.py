@@ -25,7 +25,6 @@ from timeline_cli.core.models import (
 from timeline_cli.events.registry import DocumentActors, Registry
 from timeline_cli.ingest.documents import DocumentStream, load_documents
 from timeline_cli.ingest.language import language_notice
-from timeline_cli.ingest.published import dateline_publication
 from timeline_cli.ingest.readers import FieldNames, RecordError, SourceArticle
 from timeline_cli.pipeline.cache import ParseCache, cache_context, cached
 from timeline_cli.pipeline.engines import extractions
@@ -196,7 +195,7 @@ def build_chronology(
 
 def _without_descriptors(event: ChronologyEvent, descriptors: set[str]) -> ChronologyEvent:
     """The event without the nationalities and groups its articles use only as adjectives
-    ("North Korean defectors"): they took part in merging, they are no actors."""
+    ("Chilean miners"): they took part in merging, they are no actors."""
     actors = tuple(name for name in event.actors if name not in descriptors)
     return replace(event, actors=actors) if actors != event.actors else event
 
@@ -213,7 +212,7 @@ def with_canonical_actors(event: Event, registry: Registry) -> Event:
 
     headline = event.headline
     for name in (*event.actors, *event.places):
-        if registry.canonical(name) != name:  # "Cho Tae-yeol urges China": one spelling
+        if registry.canonical(name) != name:  # "Cho Hyun-woo visits Chile": one spelling
             headline = re.sub(
                 rf"(?<!\w){re.escape(name)}(?!\w)", registry.canonical(name), headline
             )
@@ -241,12 +240,7 @@ def stream_events(
     stream = DocumentStream(paths, settings.published, settings.fields, stdin_articles)
 
     def documents() -> Iterator[Document]:
-        seen: list[date] = []
-        for document, dateline in stream:
-            if dateline is not None:
-                document = replace(document, publication=dateline_publication(dateline, seen))
-            if document.publication.date is not None:
-                seen.append(document.publication.date)
+        for document in stream.dated_as_read():
             stream.notices.extend(filter(None, [language_notice(document)]))
             yield document
 

@@ -42,7 +42,7 @@ def _parser() -> DateDataParser:
 
 @lru_cache(maxsize=4096)
 def parse_absolute(text: str) -> tuple[datetime, str] | None:
-    """Parse an absolute form ("March 9, 2012", "9 March 2012 21:28", "2012-03") with its period.
+    """Parse an absolute form ("June 3, 2025", "3 June 2025 18:45", "2012-03") with its period.
 
     The period is dateparser's granularity: 'day', 'month', 'year' or 'time'.
     """

@@ -10,7 +10,7 @@ doubt) is that of the verb governing the expression, which decides the direction
 
 Relative expressions with no anchor come back with an ``X`` value (``XXXX-XX-XX``): they are
 recognized but never guessed from today's date. Durations and sets get DURATION and SET types
-and so can never be placed on a timeline. dateparser parses absolute forms ("March 9, 2012");
+and so can never be placed on a timeline. dateparser parses absolute forms ("June 3, 2025");
 the rules here decide granularity and direction, which dateparser cannot.
 """
 

@@ -1,4 +1,4 @@
-"""Rules for expressions that name their calendar position: "March 9, 2012", "1998",
+"""Rules for expressions that name their calendar position: "June 3, 2025", "1998",
 "the 1990s", "2012-03-09"; a missing year comes from the anchor and the tense."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _SAID_MONTH = re.compile(rf"({alternation(word for word, step in MONTH_STEPS.ite
 
 
 def month_day_year(text: str, context: Context) -> TimeValue | None:
-    """Absolute forms with a month name: 'March 9, 2012', '9 March', 'March 2012', 'March';
+    """Absolute forms with a month name: 'June 3, 2025', '3 June', 'June 2025', 'March';
     'last Oct. 23' and 'next March 9' look only back or ahead."""
     said = _SAID_MONTH.match(text)
     if said:

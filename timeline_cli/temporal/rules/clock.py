@@ -1,4 +1,4 @@
-"""Rules for times of day: "3 p.m.", "21:28", "noon", and a time on a named day
+"""Rules for times of day: "3 p.m.", "18:45", "noon", and a time on a named day
 ("noon Thursday", "9 a.m. EST Tuesday", "Friday night", "last night")."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _PREVIOUS_NIGHT = words("relative", "previous_night")  # "overnight", "last nigh
 
 
 def clock_time(text: str, context: Context) -> TimeValue | None:
-    """A time of day on the anchor day: '3 p.m.', '21:28', 'noon', '4 in the morning'."""
+    """A time of day on the anchor day: '3 p.m.', '18:45', 'noon', '4 in the morning'."""
     if re.fullmatch(_IN_THE, text) is None and re.fullmatch(_CLOCK, text) is None:
         return None
     day = context.reference or context.anchor  # "10 p.m." is on the day the story is telling
