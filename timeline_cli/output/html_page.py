@@ -28,15 +28,20 @@ from typing import Any
 from timeline_cli.chronology.keydates import key_label
 from timeline_cli.chronology.trust import inferred_reasons
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
-from timeline_cli.core.timevalue import value_interval, value_precision
 from timeline_cli.output.export import chronology_record
+from timeline_cli.output.labels import (
+    COARSE_WITHIN_YEAR,
+    DAY_LIKE,
+    MONTHS,
+    OVER_YEARS,
+    day_label,
+    event_date_label,
+    period_heading,
+    value_label,
+    web_url,
+)
 from timeline_cli.output.record_reader import as_chronology
-from timeline_cli.output.table import date_label, event_date_label
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 # Badge colours (white text on them passes WCAG AA); other types get one derived from the name.
 TYPE_COLOURS = {
     "meeting": "#1565c0",
@@ -57,10 +62,7 @@ TYPE_COLOURS = {
     "acquisition": "#283593",
     "lawsuit": "#6d4c41",
 }
-_COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
-_DAY_LIKE = ("day", "time", "publication")
 _HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
-_WEB_URL = re.compile(r"^https?://[^\s\"'<>\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE)
 
 
 def to_html(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:
@@ -106,33 +108,6 @@ def to_html(chronology: Chronology | Mapping[str, Any], title: str = "Chronology
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def value_label(value: str) -> str:
-    """A TimeML value ('2012-03-08', '2012-03') as the page shows dates ('8 Mar 2012')."""
-    interval = value_interval(value)
-    precision = value_precision(value)
-    if interval is None or precision is None:
-        return value
-    probe = ChronologyEvent(
-        id="",
-        date=value,
-        precision=precision,
-        start=interval[0],
-        end=interval[1],
-        type="",
-        summary="",
-        actors=(),
-        places=(),
-        mentions=(),
-    )
-    return event_date_label(probe)[0]
-
-
-def web_url(url: str | None) -> str | None:
-    """The URL if it is an http(s) address safe to link to, else None."""
-    url = url.strip() if url else None
-    return url if url and _WEB_URL.match(url) else None
 
 
 def highlight_sentence(mention: Mention) -> str:
@@ -220,8 +195,8 @@ class _Group:
 def _year_group(event: ChronologyEvent) -> _Group:
     if event.start is None or event.date is None:
         return _Group(("undated",), "Undated", "undated")
-    if event.precision in ("decade", "century"):
-        label = date_label(event)
+    if event.precision in OVER_YEARS:
+        label = period_heading(event)
         return _Group(("period", event.start.year, label), label, _anchor("p", event.date))
     year = event.start.year
     return _Group(("year", year), str(year), f"y{year}")
@@ -229,18 +204,12 @@ def _year_group(event: ChronologyEvent) -> _Group:
 
 def _month_group(event: ChronologyEvent) -> _Group | None:
     start = event.start
-    if start is None or event.date is None or event.precision in ("decade", "century"):
+    if start is None or event.date is None or event.precision in OVER_YEARS:
         return None
-    if event.precision in _COARSE_WITHIN_YEAR:
-        label = date_label(event)
-        if event.precision == "year":
-            label = f"{label}, month unknown"
-        return _Group(("coarse", event.date), label, _anchor("c", event.date))
-    return _Group(
-        ("month", start.year, start.month),
-        f"{MONTHS[start.month - 1]} {start.year}",
-        f"m{start.year}-{start.month:02d}",
-    )
+    if event.precision in COARSE_WITHIN_YEAR:
+        return _Group(("coarse", event.date), period_heading(event), _anchor("c", event.date))
+    anchor = f"m{start.year}-{start.month:02d}"
+    return _Group(("month", start.year, start.month), period_heading(event), anchor)
 
 
 class _Page:
@@ -275,9 +244,9 @@ class _Page:
         if dated:
             first = min(e.start for e in dated if e.start)
             last = max(e.end for e in dated if e.end)
-            span = f"{first:%b} {first.year}"
+            span = f"{MONTHS[first.month - 1][:3]} {first.year}"
             if (last.year, last.month) != (first.year, first.month):
-                span += f" – {last:%b} {last.year}"
+                span += f" – {MONTHS[last.month - 1][:3]} {last.year}"
             parts.append(span)
         reported = sum(1 for e in events if e.precision == "publication")
         if reported:
@@ -500,8 +469,7 @@ def _document_facts(document: Document) -> list[str]:
         day = publication.date
         inferred = " (year inferred)" if publication.inferred else ""
         facts.append(
-            f'published <time datetime="{day.isoformat()}">{day.day} {day:%b} {day.year}</time>'
-            + inferred
+            f'published <time datetime="{day.isoformat()}">{day_label(day)}</time>' + inferred
         )
     if document.outlet:
         facts.append(escape(document.outlet))
@@ -520,7 +488,7 @@ def _outlets(event: ChronologyEvent) -> str:
 
 def _time_element(event: ChronologyEvent, label: str) -> str:
     machine = None
-    if event.precision in _DAY_LIKE and event.start is not None:
+    if event.precision in DAY_LIKE and event.start is not None:
         machine = event.start.isoformat()
         match = _HOUR_MINUTE.search(event.date or "")
         if event.precision == "time" and match:

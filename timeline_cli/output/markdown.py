@@ -19,13 +19,17 @@ from typing import Any
 from timeline_cli.chronology.keydates import key_label
 from timeline_cli.core.controls import visible
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
-from timeline_cli.output.html_page import MONTHS, value_label, web_url
+from timeline_cli.output.labels import (
+    day_label,
+    event_date_label,
+    period_heading,
+    value_label,
+    web_url,
+)
 from timeline_cli.output.record_reader import as_chronology
-from timeline_cli.output.table import event_date_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
 
 
 def escape_markdown(text: str) -> str:
@@ -47,19 +51,6 @@ def _one_line(text: str) -> str:
     """Line breaks and runs of blanks as one space (a blank line would end the paragraph and
     let what follows be read as a block of HTML), control characters visible."""
     return visible(" ".join(text.split()))
-
-
-def period_heading(event: ChronologyEvent) -> str:
-    """The heading an event is listed under: its month, or its coarser period, or Undated."""
-    start = event.start
-    if start is None or event.date is None:
-        return "Undated"
-    label = event_date_label(event)[0]
-    if event.precision in ("decade", "century"):
-        return label
-    if event.precision in _COARSE_WITHIN_YEAR:
-        return f"{label}, month unknown" if event.precision == "year" else label
-    return f"{MONTHS[start.month - 1]} {start.year}"
 
 
 def to_markdown(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:
@@ -148,7 +139,7 @@ def _footnote(mention: Mention, documents: Mapping[str, Document]) -> str:
         day = document.publication.date
         if day:
             inferred = " (year inferred)" if document.publication.inferred else ""
-            parts.append(f"{day.day} {day:%b} {day.year}{inferred}")
+            parts.append(f"{day_label(day)}{inferred}")
         if document.outlet:
             parts.append(escape_markdown(document.outlet))
         url = web_url(document.url)

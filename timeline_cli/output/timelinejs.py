@@ -34,9 +34,8 @@ from timeline_cli.chronology.keydates import key_label
 from timeline_cli.chronology.trust import inferred_reasons
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document
 from timeline_cli.output.export import json_text, spreadsheet_cell
-from timeline_cli.output.html_page import value_label, web_url
+from timeline_cli.output.labels import day_label, event_date_label, value_label, web_url
 from timeline_cli.output.record_reader import as_chronology
-from timeline_cli.output.table import event_date_label
 
 HEADLINE_ACTORS = 2  # actors named in a slide's headline
 SHEET_COLUMNS = (
@@ -141,7 +140,7 @@ def _document_html(document_id: str, documents: Mapping[str, Document]) -> str:
         facts.append(escape(document.outlet))
     day = document.publication.date
     if day:
-        facts.append(f"{day.day} {day:%b} {day.year}")
+        facts.append(day_label(day))
     return f"{name} ({', '.join(facts)})"
 
 
