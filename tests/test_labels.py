@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 
-from timeline_cli.core.models import ChronologyEvent
+from timeline_cli.core.models import ChronologyEvent, KeyDay
 from timeline_cli.core.timevalue import value_interval, value_precision
 from timeline_cli.output.labels import (
     date_display,
     date_label,
     day_label,
     event_date_label,
+    events_from_articles,
     period_heading,
     value_label,
     web_url,
@@ -111,3 +112,13 @@ def test_month_names_do_not_follow_the_locale() -> None:
 )
 def test_only_web_addresses_are_linked(url: str | None, linked: str | None) -> None:
     assert web_url(url) == linked
+
+
+def test_the_count_of_events_says_what_an_event_stands_for() -> None:
+    one = dated("2012-03-09")
+    assert events_from_articles([one], 1) == "1 event from 1 article"
+    assert events_from_articles([one, one], 3) == "2 events from 3 articles"
+    keyed = replace(one, key=KeyDay(rank=1, score=2.0, sources=2))
+    assert events_from_articles([keyed], 2) == (
+        "1 key date from 2 articles, each by its best-supported event"
+    )

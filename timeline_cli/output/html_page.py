@@ -46,7 +46,9 @@ from timeline_cli.output.labels import (
     OVER_YEARS,
     day_label,
     event_date_label,
+    events_from_articles,
     period_heading,
+    plural,
     value_label,
     web_url,
 )
@@ -184,10 +186,6 @@ def type_colour(event_type: str) -> str:
     return f"hsl({hue} 60% 32%)"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _anchor(prefix: str, value: str) -> str:
     return prefix + re.sub(r"\s", "_", value)
 
@@ -206,7 +204,7 @@ _TEMPLATES.filters.update(
     day_label=day_label,
     highlight=highlight_sentence,
     key_label=key_label,
-    plural=_plural,
+    plural=plural,
     value_label=value_label,
     web_url=web_url,
 )
@@ -286,14 +284,7 @@ class _Page:
     def overview(self) -> str:
         events = self.events
         dated = [e for e in events if e.start is not None and e.end is not None]
-        parts = [
-            f"{_plural(len(events), 'event')} from {_plural(len(self.documents), 'article')}",
-        ]
-        if any(event.key is not None for event in events):
-            parts[0] = (
-                f"{_plural(len(events), 'key date')} from {_plural(len(self.documents), 'article')}"
-                ", each by its best-supported event"
-            )
+        parts = [events_from_articles(events, len(self.documents))]
         if dated:
             first = min(e.start for e in dated if e.start)
             last = max(e.end for e in dated if e.end)

@@ -11,6 +11,7 @@ An article's address is linked only if it is a web address (``web_url``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from timeline_cli.chronology.trust import date_notes
@@ -118,6 +119,21 @@ def period_heading(event: ChronologyEvent) -> str:
         return f"{MONTHS[event.start.month - 1]} {event.start.year}"
     label = date_label(event)
     return f"{label}, month unknown" if event.precision == "year" else label
+
+
+def plural(count: int, word: str) -> str:
+    """'1 event', '3 events'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def events_from_articles(events: Sequence[ChronologyEvent], articles: int) -> str:
+    """'20 events from 3 articles'; in the key-dates view, what each event stands for."""
+    if any(event.key is not None for event in events):
+        return (
+            f"{plural(len(events), 'key date')} from {plural(articles, 'article')}"
+            ", each by its best-supported event"
+        )
+    return f"{plural(len(events), 'event')} from {plural(articles, 'article')}"
 
 
 def web_url(url: str | None) -> str | None:

@@ -22,6 +22,7 @@ from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Ment
 from timeline_cli.output.labels import (
     day_label,
     event_date_label,
+    events_from_articles,
     period_heading,
     value_label,
     web_url,
@@ -90,16 +91,7 @@ def to_markdown(chronology: Chronology | Mapping[str, Any], title: str = "Chrono
 
 def _overview(chronology: Chronology) -> str:
     events = chronology.events
-    articles = len(chronology.documents)
-    parts = [
-        f"{len(events)} event{'' if len(events) == 1 else 's'} from "
-        f"{articles} article{'' if articles == 1 else 's'}"
-    ]
-    if any(event.key is not None for event in events):
-        parts[0] = (
-            f"{len(events)} key date{'' if len(events) == 1 else 's'} from "
-            f"{articles} article{'' if articles == 1 else 's'}, each by its best-supported event"
-        )
+    parts = [events_from_articles(events, len(chronology.documents))]
     undated = sum(1 for event in events if event.start is None)
     if undated:
         parts.append(f"{undated} undated")

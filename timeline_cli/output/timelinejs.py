@@ -34,7 +34,13 @@ from timeline_cli.chronology.keydates import key_label
 from timeline_cli.chronology.trust import inferred_reasons
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document
 from timeline_cli.output.export import json_text, spreadsheet_cell
-from timeline_cli.output.labels import day_label, event_date_label, value_label, web_url
+from timeline_cli.output.labels import (
+    day_label,
+    event_date_label,
+    plural,
+    value_label,
+    web_url,
+)
 from timeline_cli.output.record_reader import as_chronology
 
 HEADLINE_ACTORS = 2  # actors named in a slide's headline
@@ -165,7 +171,7 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
         )
     count = event.source_count
     outlets = f" ({escape(', '.join(event.outlets))})" if event.outlets else ""
-    parts.append(f"<p><strong>{count} source{'' if count == 1 else 's'}{outlets}:</strong></p>")
+    parts.append(f"<p><strong>{plural(count, 'source')}{outlets}:</strong></p>")
     items = []
     for mention in event.mentions:
         items.append(
@@ -179,10 +185,7 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
 def _title_slide(chronology: Chronology, title: str, placed: int) -> dict[str, Any]:
     events = len(chronology.events)
     articles = len(chronology.documents)
-    text = (
-        f"<p>{placed} event{'' if placed == 1 else 's'} from "
-        f"{articles} article{'' if articles == 1 else 's'}.</p>"
-    )
+    text = f"<p>{plural(placed, 'event')} from {plural(articles, 'article')}.</p>"
     left_out = events - placed
     if left_out:
         text += (
