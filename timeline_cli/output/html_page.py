@@ -42,11 +42,12 @@ from timeline_cli.output.export import chronology_record
 from timeline_cli.output.labels import (
     COARSE_WITHIN_YEAR,
     DAY_LIKE,
-    MONTHS,
     OVER_YEARS,
     day_label,
     event_date_label,
     events_from_articles,
+    hour_minute,
+    month_label,
     period_heading,
     plural,
     value_label,
@@ -74,8 +75,6 @@ TYPE_COLOURS = {
     "acquisition": "#283593",
     "lawsuit": "#6d4c41",
 }
-_HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
-_HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
 # The filter box's example when the chronology names no actor or place.
 NEUTRAL_PLACEHOLDER = "a name"
 
@@ -288,9 +287,9 @@ class _Page:
         if dated:
             first = min(e.start for e in dated if e.start)
             last = max(e.end for e in dated if e.end)
-            span = f"{MONTHS[first.month - 1][:3]} {first.year}"
+            span = month_label(first)
             if (last.year, last.month) != (first.year, first.month):
-                span += f" – {MONTHS[last.month - 1][:3]} {last.year}"
+                span += f" – {month_label(last)}"
             parts.append(span)
         reported = sum(1 for e in events if e.precision == "publication")
         if reported:
@@ -372,11 +371,8 @@ class _Page:
 def _machine_date(event: ChronologyEvent) -> str | None:
     """The event's date for a <time datetime>: a day (with its time), month, year or week."""
     if event.precision in DAY_LIKE and event.start is not None:
-        machine = event.start.isoformat()
-        match = _HOUR_MINUTE.search(event.date or "")
-        if event.precision == "time" and match:
-            machine += "T" + match.group(1)
-        return machine
+        time = hour_minute(event.date, event.precision)
+        return event.start.isoformat() + (f"T{time}" if time else "")
     if event.precision in ("month", "year", "week") and event.date:
         return event.date
     return None

@@ -33,7 +33,12 @@ _WEB_URL = re.compile(r"^https?://[^\s\"'<>\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE
 
 def day_label(day: date) -> str:
     """'9 Mar 2012'."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return f"{day.day} {month_label(day)}"
+
+
+def month_label(day: date) -> str:
+    """'Mar 2012'."""
+    return f"{MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _label(value: str, precision: str | None, start: date) -> str:
@@ -41,7 +46,7 @@ def _label(value: str, precision: str | None, start: date) -> str:
     if precision in DAY_LIKE:
         return day_label(start)
     if precision == "month":
-        return f"{MONTHS[start.month - 1][:3]} {start.year}"
+        return month_label(start)
     if precision == "year":
         return str(start.year)
     if precision == "week":
@@ -57,10 +62,16 @@ def _label(value: str, precision: str | None, start: date) -> str:
     return value
 
 
+def hour_minute(value: str | None, precision: str | None) -> str | None:
+    """The time of day of a value at the precision of a time ('14:30'), else None."""
+    match = _HOUR_MINUTE.search(value or "")
+    return match.group(1) if precision == "time" and match else None
+
+
 def _with_time(label: str, value: str | None, precision: str | None) -> str:
     """'9 Mar 2012, 14:30' for a date with a time of day."""
-    match = _HOUR_MINUTE.search(value or "")
-    return f"{label}, {match.group(1)}" if precision == "time" and match else label
+    time = hour_minute(value, precision)
+    return f"{label}, {time}" if time else label
 
 
 def value_label(value: str) -> str:

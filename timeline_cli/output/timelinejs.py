@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
@@ -37,6 +36,7 @@ from timeline_cli.output.export import json_text, spreadsheet_cell
 from timeline_cli.output.labels import (
     day_label,
     event_date_label,
+    hour_minute,
     plural,
     value_label,
     web_url,
@@ -49,7 +49,6 @@ SHEET_COLUMNS = (
     "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
     "Media Thumbnail", "Type", "Group", "Background",
 )  # fmt: skip
-_HOUR_MINUTE = re.compile(r"T(\d{2}):(\d{2})$")
 _SPANS = ("week", "quarter", "half", "season", "decade", "century")
 
 
@@ -106,10 +105,11 @@ def event_slide(
         slide["display_date"] = display
     else:
         slide["start_date"] = date_object(event.start, event.precision, display)
-        match = _HOUR_MINUTE.search(event.date)
-        if event.precision == "time" and match:
-            slide["start_date"]["hour"] = int(match.group(1))
-            slide["start_date"]["minute"] = int(match.group(2))
+        time = hour_minute(event.date, event.precision)
+        if time:
+            hour, minute = time.split(":")
+            slide["start_date"]["hour"] = int(hour)
+            slide["start_date"]["minute"] = int(minute)
     slide["text"] = {"headline": _headline(event), "text": _text(event, documents)}
     slide["group"] = event.type
     slide["unique_id"] = event.id
