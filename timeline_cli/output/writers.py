@@ -16,7 +16,6 @@ from rich.console import Console
 
 from timeline_cli.core.models import Chronology, ChronologyEvent
 from timeline_cli.output.export import json_line, to_csv, to_json, to_jsonl
-from timeline_cli.output.html_page import to_html
 from timeline_cli.output.markdown import to_markdown
 from timeline_cli.output.table import render
 from timeline_cli.output.timelinejs import to_timelinejs, to_timelinejs_sheet
@@ -45,6 +44,12 @@ def _table(chronology: Chronology) -> str:
     return console.export_text()
 
 
+def _html(chronology: Chronology) -> str:
+    from timeline_cli.output.html_page import to_html  # Jinja2 is imported only when asked for
+
+    return to_html(chronology)
+
+
 def _xlsx(chronology: Chronology) -> bytes:
     from timeline_cli.output.xlsx import to_xlsx  # openpyxl is imported only when asked for
 
@@ -58,7 +63,7 @@ REGISTRY = (
     OutputFormat("jsonl", lambda c: to_jsonl(c.events), (".jsonl", ".ndjson"), line=json_line),
     OutputFormat("csv", lambda c: to_csv(c.events, c.documents), (".csv",)),
     OutputFormat("xlsx", _xlsx, (".xlsx",), binary=True),
-    OutputFormat("html", to_html, (".html", ".htm")),
+    OutputFormat("html", _html, (".html", ".htm")),
     OutputFormat("markdown", to_markdown, (".md", ".markdown")),
     OutputFormat("timelinejs", to_timelinejs),
     OutputFormat("timelinejs-sheet", to_timelinejs_sheet),
