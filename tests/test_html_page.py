@@ -10,12 +10,12 @@ import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from factories import make_event, make_mention
+from markupsafe import escape
 
 from timeline_cli.core.models import (
     Actor,
@@ -184,7 +184,7 @@ def test_text_is_escaped_and_the_data_cannot_close_its_script() -> None:
     chronology = edge_chronology()
     page = to_html(chronology, title="Edge <cases>")
     assert "<script>alert" not in page and "alert(2)</script>" not in page
-    assert "Kim met &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; " in page
+    assert "Kim met &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; " in page
     assert "<title>Edge &lt;cases&gt;</title>" in page
     assert "Kim meets &lt;b&gt;Clinton&lt;/b&gt;" in page and "<b>Clinton</b>" not in page
     assert page.count("</script>") == 2  # the data and the filter script, nothing else

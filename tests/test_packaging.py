@@ -54,11 +54,15 @@ def test_the_sdist_carries_every_tracked_file(tmp_path: Path) -> None:
 
 
 def test_the_wheel_carries_every_data_file(tmp_path: Path) -> None:
-    """The lexicon and the word lists (temporal/data/*.toml) are read at import: an installed
-    package without one of them cannot run."""
+    """The lexicon and the word lists (temporal/data/*.toml) are read at import, the HTML
+    page's template at render: an installed package without one of them cannot run."""
     files = tracked_files()
     with zipfile.ZipFile(build("wheel", files, tmp_path)) as wheel:
         shipped = set(wheel.namelist())
-    data = [name for name in files if "/data/" in name and name.startswith("timeline_cli/")]
-    assert {name.split("/")[1] for name in data} == {"ingest", "temporal", "events"}
+    data = [
+        name
+        for name in files
+        if name.startswith("timeline_cli/") and ("/data/" in name or "/templates/" in name)
+    ]
+    assert {name.split("/")[1] for name in data} == {"ingest", "temporal", "events", "output"}
     assert sorted(set(data) - shipped) == []

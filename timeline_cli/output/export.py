@@ -30,7 +30,7 @@ from timeline_cli.core.models import (
     Mention,
     Notice,
 )
-from timeline_cli.output.table import date_display
+from timeline_cli.output.labels import date_display
 
 SCHEMA = "timeline-cli/chronology"
 SCHEMA_VERSION = 1

@@ -19,13 +19,18 @@ from typing import Any
 from timeline_cli.chronology.keydates import key_label
 from timeline_cli.core.controls import visible
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document, Mention
-from timeline_cli.output.html_page import MONTHS, value_label, web_url
+from timeline_cli.output.labels import (
+    day_label,
+    event_date_label,
+    events_from_articles,
+    period_heading,
+    value_label,
+    web_url,
+)
 from timeline_cli.output.record_reader import as_chronology
-from timeline_cli.output.table import event_date_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_COARSE_WITHIN_YEAR = ("year", "half", "quarter", "season")
 
 
 def escape_markdown(text: str) -> str:
@@ -47,19 +52,6 @@ def _one_line(text: str) -> str:
     """Line breaks and runs of blanks as one space (a blank line would end the paragraph and
     let what follows be read as a block of HTML), control characters visible."""
     return visible(" ".join(text.split()))
-
-
-def period_heading(event: ChronologyEvent) -> str:
-    """The heading an event is listed under: its month, or its coarser period, or Undated."""
-    start = event.start
-    if start is None or event.date is None:
-        return "Undated"
-    label = event_date_label(event)[0]
-    if event.precision in ("decade", "century"):
-        return label
-    if event.precision in _COARSE_WITHIN_YEAR:
-        return f"{label}, month unknown" if event.precision == "year" else label
-    return f"{MONTHS[start.month - 1]} {start.year}"
 
 
 def to_markdown(chronology: Chronology | Mapping[str, Any], title: str = "Chronology") -> str:
@@ -99,16 +91,7 @@ def to_markdown(chronology: Chronology | Mapping[str, Any], title: str = "Chrono
 
 def _overview(chronology: Chronology) -> str:
     events = chronology.events
-    articles = len(chronology.documents)
-    parts = [
-        f"{len(events)} event{'' if len(events) == 1 else 's'} from "
-        f"{articles} article{'' if articles == 1 else 's'}"
-    ]
-    if any(event.key is not None for event in events):
-        parts[0] = (
-            f"{len(events)} key date{'' if len(events) == 1 else 's'} from "
-            f"{articles} article{'' if articles == 1 else 's'}, each by its best-supported event"
-        )
+    parts = [events_from_articles(events, len(chronology.documents))]
     undated = sum(1 for event in events if event.start is None)
     if undated:
         parts.append(f"{undated} undated")
@@ -148,7 +131,7 @@ def _footnote(mention: Mention, documents: Mapping[str, Document]) -> str:
         day = document.publication.date
         if day:
             inferred = " (year inferred)" if document.publication.inferred else ""
-            parts.append(f"{day.day} {day:%b} {day.year}{inferred}")
+            parts.append(f"{day_label(day)}{inferred}")
         if document.outlet:
             parts.append(escape_markdown(document.outlet))
         url = web_url(document.url)

@@ -6,9 +6,6 @@ visible (``controls.visible``): an escape sequence in an article never reaches t
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -16,16 +13,13 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from timeline_cli.chronology.trust import date_notes
 from timeline_cli.core.controls import visible
 from timeline_cli.core.models import Chronology, ChronologyEvent
-from timeline_cli.core.timevalue import TimeValue
+from timeline_cli.output.labels import format_date, period_heading
 
 MAX_ACTORS_SHOWN = 4
 WIDE_TABLE = 100  # columns from which type and actors have columns of their own
 ACTORS_WIDTH = 30
-_HOUR_MINUTE = re.compile(r"T(\d{2}:\d{2})$")
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 TYPE_STYLES = {
     "meeting": "cyan",
     "statement": "green",
@@ -35,78 +29,6 @@ TYPE_STYLES = {
     "detention": "magenta",
     "attack": "bold red",
 }
-
-
-def format_date(event: ChronologyEvent) -> str:
-    """A date as precise as it is known: '9 Mar 2012', 'Mar 2012', '2012', or 'undated'; a
-    stretch to its end ('2010 to Jan 2014'); on a second line what the date rests on or
-    what the event is ('as reported', 'year inferred', 'planned'; ``trust.date_notes``)."""
-    label = date_label(event)
-    notes = date_notes(event)
-    return f"{label}\n{', '.join(notes)}" if notes else label
-
-
-def date_label(event: ChronologyEvent) -> str:
-    """The date alone, without the notes of ``format_date``."""
-    label = _date_text(event)
-    return f"{label} to {_value_text(event.end_date)}" if event.end_date else label
-
-
-def event_date_label(event: ChronologyEvent) -> tuple[str, str | None]:
-    """The date as shown ('9 Mar 2012', 'Feb 2012', '9 Mar 2012, 14:30', 'undated') and its
-    notes ('as reported, year inferred'), if any."""
-    label, _, note = format_date(event).partition("\n")
-    match = _HOUR_MINUTE.search(event.date or "")
-    if event.precision == "time" and match:
-        label = f"{label}, {match.group(1)}"
-    return label, note or None
-
-
-def date_display(event: ChronologyEvent) -> str:
-    """The date and its notes on one line: '9 Mar 2012 (as reported, year inferred)'."""
-    label, note = event_date_label(event)
-    return f"{label} ({note})" if note else label
-
-
-def _value_text(value: str) -> str:
-    """A TimeML value as a date label, at its precision."""
-    time_value = TimeValue(value)
-    interval = time_value.interval
-    if interval is None:
-        return value
-    start = interval[0]
-    if time_value.precision in ("day", "time"):
-        return f"{start.day} {start:%b %Y}"
-    if time_value.precision == "month":
-        return f"{start:%b %Y}"
-    if time_value.precision == "year":
-        return f"{start.year}"
-    return value
-
-
-def _date_text(event: ChronologyEvent) -> str:
-    if event.start is None or event.date is None:
-        return "undated"
-    start: date = event.start
-    if event.precision in ("day", "time"):
-        return f"{start.day} {start:%b %Y}"
-    if event.precision == "publication":
-        return f"{start.day} {start:%b %Y}"
-    if event.precision == "month":
-        return f"{start:%b %Y}"
-    if event.precision == "year":
-        return f"{start.year}"
-    if event.precision == "week":
-        return f"week of {start.day} {start:%b %Y}"
-    if event.precision in ("quarter", "half"):
-        return f"{event.date[5:]} {start.year}"  # "Q1 2012", "H2 2012"
-    if event.precision == "season":
-        return f"{_SEASONS[event.date[5:]]} {start.year}"
-    if event.precision == "decade":
-        return f"{start.year}s"
-    if event.precision == "century":
-        return f"{start.year // 100 + 1}th century"
-    return event.date
 
 
 class NameList:
@@ -223,15 +145,6 @@ def chronology_table(chronology: Chronology, width: int = WIDE_TABLE) -> Table:
             )
         previous_date = label
     return table
-
-
-def period_heading(event: ChronologyEvent) -> str:
-    """The month an event falls in ("March 2012"); coarser dates head their own group."""
-    if event.start is None:
-        return "Undated"
-    if event.precision in ("day", "time", "publication", "month", "week"):
-        return f"{event.start:%B %Y}"
-    return date_label(event)
 
 
 def summary_line(chronology: Chronology, skipped: int) -> Text:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
@@ -34,9 +33,15 @@ from timeline_cli.chronology.keydates import key_label
 from timeline_cli.chronology.trust import inferred_reasons
 from timeline_cli.core.models import Chronology, ChronologyEvent, Document
 from timeline_cli.output.export import json_text, spreadsheet_cell
-from timeline_cli.output.html_page import value_label, web_url
+from timeline_cli.output.labels import (
+    day_label,
+    event_date_label,
+    hour_minute,
+    plural,
+    value_label,
+    web_url,
+)
 from timeline_cli.output.record_reader import as_chronology
-from timeline_cli.output.table import event_date_label
 
 HEADLINE_ACTORS = 2  # actors named in a slide's headline
 SHEET_COLUMNS = (
@@ -44,7 +49,6 @@ SHEET_COLUMNS = (
     "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
     "Media Thumbnail", "Type", "Group", "Background",
 )  # fmt: skip
-_HOUR_MINUTE = re.compile(r"T(\d{2}):(\d{2})$")
 _SPANS = ("week", "quarter", "half", "season", "decade", "century")
 
 
@@ -101,10 +105,11 @@ def event_slide(
         slide["display_date"] = display
     else:
         slide["start_date"] = date_object(event.start, event.precision, display)
-        match = _HOUR_MINUTE.search(event.date)
-        if event.precision == "time" and match:
-            slide["start_date"]["hour"] = int(match.group(1))
-            slide["start_date"]["minute"] = int(match.group(2))
+        time = hour_minute(event.date, event.precision)
+        if time:
+            hour, minute = time.split(":")
+            slide["start_date"]["hour"] = int(hour)
+            slide["start_date"]["minute"] = int(minute)
     slide["text"] = {"headline": _headline(event), "text": _text(event, documents)}
     slide["group"] = event.type
     slide["unique_id"] = event.id
@@ -141,7 +146,7 @@ def _document_html(document_id: str, documents: Mapping[str, Document]) -> str:
         facts.append(escape(document.outlet))
     day = document.publication.date
     if day:
-        facts.append(f"{day.day} {day:%b} {day.year}")
+        facts.append(day_label(day))
     return f"{name} ({', '.join(facts)})"
 
 
@@ -166,7 +171,7 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
         )
     count = event.source_count
     outlets = f" ({escape(', '.join(event.outlets))})" if event.outlets else ""
-    parts.append(f"<p><strong>{count} source{'' if count == 1 else 's'}{outlets}:</strong></p>")
+    parts.append(f"<p><strong>{plural(count, 'source')}{outlets}:</strong></p>")
     items = []
     for mention in event.mentions:
         items.append(
@@ -180,10 +185,7 @@ def _text(event: ChronologyEvent, documents: Mapping[str, Document]) -> str:
 def _title_slide(chronology: Chronology, title: str, placed: int) -> dict[str, Any]:
     events = len(chronology.events)
     articles = len(chronology.documents)
-    text = (
-        f"<p>{placed} event{'' if placed == 1 else 's'} from "
-        f"{articles} article{'' if articles == 1 else 's'}.</p>"
-    )
+    text = f"<p>{plural(placed, 'event')} from {plural(articles, 'article')}.</p>"
     left_out = events - placed
     if left_out:
         text += (

@@ -1,20 +1,41 @@
-"""Every output format by name: the text a chronology becomes in each."""
+"""Every output format, in one registry: its name, writer, file extensions, whether it is
+binary and whether it can be written event by event as the run goes.
+
+To add a format, write a function from a ``Chronology`` to its text (or bytes) and add one
+``OutputFormat`` to ``REGISTRY``; ``--format``, the format a file's extension stands for and
+the check that a binary format is not written to a terminal all follow from it.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.console import Console
 
-from timeline_cli.core.models import Chronology
-from timeline_cli.output.export import to_csv, to_json, to_jsonl
-from timeline_cli.output.html_page import to_html
+from timeline_cli.core.models import Chronology, ChronologyEvent
+from timeline_cli.output.export import json_line, to_csv, to_json, to_jsonl
 from timeline_cli.output.markdown import to_markdown
 from timeline_cli.output.table import render
 from timeline_cli.output.timelinejs import to_timelinejs, to_timelinejs_sheet
 
 TABLE_WIDTH = 160  # a table written to a file is not squeezed to a terminal's width
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    write: Callable[[Chronology], str | bytes]  # the whole chronology as text, or bytes
+    suffixes: tuple[str, ...] = ()  # the extensions that stand for it, the first one usual
+    binary: bool = False  # bytes, not text: never written to a terminal
+    # one event as it is written when events are streamed unmerged as the run goes, if the
+    # format can be written that way
+    line: Callable[[ChronologyEvent], str] | None = None
+
+    @property
+    def streams(self) -> bool:
+        return self.line is not None
 
 
 def _table(chronology: Chronology) -> str:
@@ -23,34 +44,45 @@ def _table(chronology: Chronology) -> str:
     return console.export_text()
 
 
+def _html(chronology: Chronology) -> str:
+    from timeline_cli.output.html_page import to_html  # Jinja2 is imported only when asked for
+
+    return to_html(chronology)
+
+
 def _xlsx(chronology: Chronology) -> bytes:
     from timeline_cli.output.xlsx import to_xlsx  # openpyxl is imported only when asked for
 
     return to_xlsx(chronology.events, chronology.documents)
 
 
-WRITERS: dict[str, Callable[[Chronology], str | bytes]] = {
-    "table": _table,
-    "json": to_json,
-    "jsonl": lambda chronology: to_jsonl(chronology.events),
-    "csv": lambda chronology: to_csv(chronology.events, chronology.documents),
-    "xlsx": _xlsx,
-    "html": to_html,
-    "markdown": to_markdown,
-    "timelinejs": to_timelinejs,
-    "timelinejs-sheet": to_timelinejs_sheet,
-}
-FORMATS = tuple(WRITERS)
-BINARY_FORMATS = ("xlsx",)
-# The format a file's extension stands for; TimelineJS JSON and its sheet need --format.
-SUFFIX_FORMATS = {
-    ".txt": "table", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
-    ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-}  # fmt: skip
+# TimelineJS JSON and its sheet have no extension of their own: they need --format.
+REGISTRY = (
+    OutputFormat("table", _table, (".txt",)),
+    OutputFormat("json", to_json, (".json",)),
+    OutputFormat("jsonl", lambda c: to_jsonl(c.events), (".jsonl", ".ndjson"), line=json_line),
+    OutputFormat("csv", lambda c: to_csv(c.events, c.documents), (".csv",)),
+    OutputFormat("xlsx", _xlsx, (".xlsx",), binary=True),
+    OutputFormat("html", _html, (".html", ".htm")),
+    OutputFormat("markdown", to_markdown, (".md", ".markdown")),
+    OutputFormat("timelinejs", to_timelinejs),
+    OutputFormat("timelinejs-sheet", to_timelinejs_sheet),
+)
+BY_NAME = {f.name: f for f in REGISTRY}
+FORMATS = tuple(BY_NAME)
+BINARY_FORMATS = tuple(f.name for f in REGISTRY if f.binary)
+STREAMING_FORMATS = tuple(f.name for f in REGISTRY if f.streams)
+# The format a file's extension stands for.
+SUFFIX_FORMATS = {suffix: f.name for f in REGISTRY for suffix in f.suffixes}
+
+
+def format_named(name: str) -> OutputFormat:
+    """The format of a name (see FORMATS); ValueError for an unknown one."""
+    if name not in BY_NAME:
+        raise ValueError(f"not a format: {name}")
+    return BY_NAME[name]
 
 
 def serialize(chronology: Chronology, output_format: str) -> str | bytes:
-    """The chronology as text (bytes for xlsx) in a named format (see FORMATS)."""
-    if output_format not in WRITERS:
-        raise ValueError(f"not a format: {output_format}")
-    return WRITERS[output_format](chronology)
+    """The chronology as text (bytes for a binary format) in a named format."""
+    return format_named(output_format).write(chronology)
