@@ -54,7 +54,7 @@ def check_destination(path: Path, *, overwrite: bool) -> None:
         kind = next((name for test, name in _KINDS if test(status.st_mode)), "a special file")
         raise OutputRefused(f"{path} is {kind}, not a regular file; it is never replaced")
     if not overwrite:
-        raise OutputExists(f"{path} exists; use --force to overwrite it")
+        raise OutputExists(f"{path} exists")
 
 
 def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False) -> None:
@@ -84,7 +84,7 @@ def _create_exclusively(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise OutputExists(f"{path} exists; use --force to overwrite it") from None
+        raise OutputExists(f"{path} exists") from None
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
@@ -97,7 +97,7 @@ def _reserve_and_replace(temporary: Path, path: Path) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        raise OutputExists(f"{path} exists; use --force to overwrite it") from None
+        raise OutputExists(f"{path} exists") from None
     try:
         os.replace(temporary, path)
     except BaseException:

@@ -23,7 +23,7 @@ from timeline_cli.core.models import (
     Notice,
 )
 from timeline_cli.events.registry import DocumentActors, Registry
-from timeline_cli.ingest.documents import DocumentStream, load_documents
+from timeline_cli.ingest.documents import DocumentStream, UnknownArticleName, load_documents
 from timeline_cli.ingest.language import language_notice
 from timeline_cli.ingest.published import dateline_publication
 from timeline_cli.ingest.readers import FieldNames, RecordError, SourceArticle
@@ -41,11 +41,6 @@ __all__ = [
     "extract_documents",
     "run",
 ]
-
-
-class UnknownArticleName(ValueError):
-    """A --published name matches no article: a typo, most likely, that would leave the
-    article misdated. Raised once the articles are read, before any is parsed."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,7 @@ def run(
     )
     unknown = [notice.message for notice in loaded.notices if notice.code == "unused-date"]
     if unknown:
-        raise UnknownArticleName("; ".join(unknown))
+        raise UnknownArticleName(unknown)
     extract = _extractor(settings)
     cache = _cache(settings)
     days: dict[str, tuple[DayMention, ...]] = {}
