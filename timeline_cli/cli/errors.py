@@ -109,10 +109,13 @@ def print_warning(errors: Console, text: str) -> None:
 
 
 def report_notices(errors: Console, notices: tuple[Notice, ...]) -> None:
+    """Each notice as an error or a warning, with the option that would change it."""
     for notice in notices:
         text = notice.message
-        if notice.code == "unused-date":  # the name given with --published
+        if notice.code == "unused-date":  # the name was given with --published
             text = f"--published {text}"
+        elif notice.code == "link-out":
+            text += " (use --follow-symlinks to read it)"
         label = "error" if notice.code in ERROR_CODES else "warning"
         errors.print(f"timeline: {label}: {visible(text)}", markup=False)
 

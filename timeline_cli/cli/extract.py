@@ -24,21 +24,18 @@ from timeline_cli.cli.errors import (
 )
 from timeline_cli.cli.inputs import STDIN_ARGUMENT, Inputs, collect
 from timeline_cli.cli.options import (
-    ActorOption,
-    DocumentOption,
+    DEFAULT_OUTPUT,
+    NO_CRITERIA,
     FieldOption,
+    FilterOptions,
     FollowSymlinksOption,
     JobsOption,
-    MinSourcesOption,
     ModelOption,
     NoCacheOption,
     NoColorOption,
     OutputOptions,
     PublishedOption,
-    SinceOption,
-    TypeOption,
-    UntilOption,
-    event_filter,
+    filter_options,
     output_options,
     parse_published,
 )
@@ -60,6 +57,7 @@ PROGRESS_THRESHOLD = 20  # articles; below this a progress bar only flickers
 
 
 @output_options
+@filter_options
 def extract(
     paths: Annotated[
         list[str],
@@ -69,19 +67,14 @@ def extract(
             "paths or JSON Lines articles from standard input.",
         ),
     ],
-    destination: OutputOptions,
+    destination: OutputOptions = DEFAULT_OUTPUT,
     published: PublishedOption = None,
     model: ModelOption = None,
     no_color: NoColorOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")
     ] = False,
-    event_type: TypeOption = None,
-    actor: ActorOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    min_sources: MinSourcesOption = "1",
-    document: DocumentOption = None,
+    criteria: FilterOptions = NO_CRITERIA,
     text_field: FieldOption("the text") = "text",
     date_field: FieldOption("the publication date") = "date",
     title_field: FieldOption("the title") = "title",
@@ -152,7 +145,7 @@ def extract(
     errors = stderr_console(no_color)
     with reporting_errors(errors):
         target = destination.target()
-        chosen = event_filter(event_type, actor, since, until, min_sources, document)
+        chosen = criteria.event_filter()
         workers = whole_number("--jobs", jobs, minimum=1)
         fields = FieldNames(text_field, date_field, title_field, url_field, id_field)
         if engine not in ENGINES:

@@ -102,7 +102,7 @@ def FieldOption(what: str) -> Any:
 @dataclass(frozen=True)
 class OutputOptions:
     """What --format, --output and --force ask for; ``target()`` is where the format is
-    decided (a UsageError-kind TargetError if it cannot be)."""
+    decided (a TargetError if it cannot be)."""
 
     format: str | None = None
     file: Path | None = None
@@ -112,59 +112,92 @@ class OutputOptions:
         return choose_target(self.format, self.file, self.force)
 
 
-_POSITIONAL = inspect.Parameter.POSITIONAL_OR_KEYWORD
-_OUTPUT_PARAMETERS = (
-    inspect.Parameter("output_format", _POSITIONAL, default=None, annotation=FormatOption),
-    inspect.Parameter("output", _POSITIONAL, default=None, annotation=OutputOption),
-    inspect.Parameter("force", _POSITIONAL, default=False, annotation=ForceOption),
+@dataclass(frozen=True)
+class FilterOptions:
+    """What --type, --actor, --since, --until, --min-sources and --document ask for;
+    ``event_filter()`` checks the values (UsageError, UnknownEventType) and makes the filter."""
+
+    types: list[str] | None = None
+    actors: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: str = "1"
+    documents: list[str] | None = None
+
+    def event_filter(self) -> EventFilter:
+        check_types(tuple(self.types or ()))
+        try:
+            since_day = parse_bound(self.since, end=False) if self.since else None
+            until_day = parse_bound(self.until, end=True) if self.until else None
+        except ValueError as error:
+            raise UsageError(f"--since/--until: {error}") from None
+        return EventFilter(
+            types=tuple(self.types or ()),
+            actors=tuple(self.actors or ()),
+            since=since_day,
+            until=until_day,
+            min_sources=whole_number("--min-sources", self.min_sources, minimum=1),
+            documents=tuple(self.documents or ()),
+        )
+
+
+DEFAULT_OUTPUT = OutputOptions()  # a table on standard output
+NO_CRITERIA = FilterOptions()  # every event
+
+
+def _option(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    return inspect.Parameter(name, kind, default=default, annotation=annotation)
+
+
+def _grouped(
+    placeholder: str, options: tuple[inspect.Parameter, ...], group: Callable[..., Any]
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator that gives a command the ``options`` where its ``placeholder`` parameter
+    stands (their place in --help), and calls it with their values grouped into one
+    ``group(...)`` object in that parameter, as sqlite-utils' ``output_options`` does."""
+
+    def decorator(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        parameters: list[inspect.Parameter] = []
+        for parameter in signature.parameters.values():
+            parameters += options if parameter.name == placeholder else (parameter,)
+
+        @functools.wraps(command)
+        def with_options(**kwargs: Any) -> None:
+            values = [kwargs.pop(option.name) for option in options]
+            command(**{placeholder: group(*values)}, **kwargs)
+
+        with_options.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        with_options.__annotations__ = {p.name: p.annotation for p in parameters}
+        return with_options
+
+    return decorator
+
+
+# --format/-f, --output/-o and --force in place of a ``destination: OutputOptions``.
+output_options = _grouped(
+    "destination",
+    (
+        _option("output_format", FormatOption, None),
+        _option("output", OutputOption, None),
+        _option("force", ForceOption, False),
+    ),
+    OutputOptions,
 )
-
-
-def output_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command --format/-f, --output/-o and --force where its ``destination``
-    parameter stands, and call it with them as one OutputOptions (as sqlite-utils'
-    ``output_options`` decorator does for its commands)."""
-    signature = inspect.signature(command, eval_str=True)
-    parameters: list[inspect.Parameter] = []
-    for parameter in signature.parameters.values():
-        is_placeholder = parameter.name == "destination"
-        parameters += _OUTPUT_PARAMETERS if is_placeholder else (parameter,)
-
-    @functools.wraps(command)
-    def with_output_options(
-        output_format: str | None, output: Path | None, force: bool, **kwargs: Any
-    ) -> None:
-        command(destination=OutputOptions(output_format, output, force), **kwargs)
-
-    with_output_options.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    with_output_options.__annotations__ = {p.name: p.annotation for p in parameters}
-    return with_output_options
-
-
-def event_filter(
-    types: list[str] | None,
-    actors: list[str] | None,
-    since: str | None,
-    until: str | None,
-    min_sources: str,
-    documents: list[str] | None,
-) -> EventFilter:
-    """The filter the filter options ask for; UsageError (or UnknownEventType) if a value
-    is not one."""
-    check_types(tuple(types or ()))
-    try:
-        since_day = parse_bound(since, end=False) if since else None
-        until_day = parse_bound(until, end=True) if until else None
-    except ValueError as error:
-        raise UsageError(f"--since/--until: {error}") from None
-    return EventFilter(
-        types=tuple(types or ()),
-        actors=tuple(actors or ()),
-        since=since_day,
-        until=until_day,
-        min_sources=whole_number("--min-sources", min_sources, minimum=1),
-        documents=tuple(documents or ()),
-    )
+# The filter options in place of a ``criteria: FilterOptions``.
+filter_options = _grouped(
+    "criteria",
+    (
+        _option("event_type", TypeOption, None),
+        _option("actor", ActorOption, None),
+        _option("since", SinceOption, None),
+        _option("until", UntilOption, None),
+        _option("min_sources", MinSourcesOption, "1"),
+        _option("document", DocumentOption, None),
+    ),
+    FilterOptions,
+)
 
 
 def parse_published(values: list[str] | None) -> dict[str, date]:

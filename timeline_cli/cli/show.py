@@ -11,15 +11,12 @@ from timeline_cli.chronology.filters import apply_filter
 from timeline_cli.cli.console import stderr_console, stdout_console
 from timeline_cli.cli.errors import reporting_errors
 from timeline_cli.cli.options import (
-    ActorOption,
-    DocumentOption,
-    MinSourcesOption,
+    DEFAULT_OUTPUT,
+    NO_CRITERIA,
+    FilterOptions,
     NoColorOption,
     OutputOptions,
-    SinceOption,
-    TypeOption,
-    UntilOption,
-    event_filter,
+    filter_options,
     output_options,
 )
 from timeline_cli.cli.saved import read_chronology
@@ -28,6 +25,7 @@ from timeline_cli.output.targets import check_target, write_chronology
 
 
 @output_options
+@filter_options
 def show(
     file: Annotated[
         Path,
@@ -35,19 +33,14 @@ def show(
             metavar="FILE", help="A chronology saved with --format json; - reads standard input."
         ),
     ],
-    destination: OutputOptions,
+    destination: OutputOptions = DEFAULT_OUTPUT,
     no_color: NoColorOption = False,
-    event_type: TypeOption = None,
-    actor: ActorOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    min_sources: MinSourcesOption = "1",
-    document: DocumentOption = None,
+    criteria: FilterOptions = NO_CRITERIA,
 ) -> None:
     """Render a saved chronology again, in any format and with any filter, without the NLP."""
     with reporting_errors(stderr_console(no_color)):
         target = destination.target()
-        chosen = event_filter(event_type, actor, since, until, min_sources, document)
+        chosen = criteria.event_filter()
         check_target(target)
         chronology = apply_filter(shared(read_chronology(file)), chosen)
         write_chronology(chronology, target, stdout_console(no_color))

@@ -1,6 +1,6 @@
 """Building Documents from files: decoded, cleaned, and given their publication date.
 
-The publication date comes, in this order, from ``--published``, from the article's own
+The publication date comes, in this order, from the dates given by name, from the article's own
 header timestamp or full dateline, from the folder's metadata file, and last from a dateline
 without a year, whose year is inferred once every other article of the run is dated.
 """

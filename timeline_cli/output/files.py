@@ -7,7 +7,7 @@ never anything but a regular file.
   hard-linked to its name, which fails if anything holds that name, even a dangling link or a
   file another run created a moment ago (a rename would silently replace it).
 - With ``overwrite`` only a regular file is replaced. A symbolic link, a device, a FIFO, a
-  socket or a folder is refused: ``-o /dev/null --force`` never replaces /dev/null, and a link
+  socket or a folder is refused: overwriting ``/dev/null`` never replaces it, and a link
   is never followed to a file elsewhere (name the link's target to write there).
 """
 

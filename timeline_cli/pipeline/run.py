@@ -55,7 +55,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     cache: Path | None = None  # the parse cache's file (``cache.py``); None: no cache
     corrections: tuple[Correction, ...] = ()  # from corrections files (``corrections.py``)
-    kept_ids: frozenset[str] = frozenset()  # event ids in use, kept stable (``--update``)
+    kept_ids: frozenset[str] = frozenset()  # event ids in use, kept stable (an update)
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ def stream_events(
     settings: Settings | None = None,
     stdin_articles: Iterable[SourceArticle | RecordError] = (),
 ) -> tuple[DocumentStream, Iterator[ChronologyEvent]]:
-    """Each article's events as soon as its batch is parsed, unmerged (``--no-merge``).
+    """Each article's events as soon as its batch is parsed, unmerged.
 
     Nothing waits for the last article: a year-less dateline is dated from the articles read
     before it, and names are made alike within each article only. The stream's notices are
