@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from timeline_cli.chronology.filters import EventFilter, apply_filter, keeps
+from timeline_cli.chronology.updates import saved_inputs, update_of
 from timeline_cli.cli.console import stderr_console, stdout_console
 from timeline_cli.cli.errors import (
     ExitStatus,
@@ -39,13 +40,13 @@ from timeline_cli.cli.options import (
     output_options,
     parse_published,
 )
-from timeline_cli.cli.update import check_update, inputs_from, updating
+from timeline_cli.cli.saved import read_chronology
 from timeline_cli.core.models import Chronology, Correction, Document, Notice
 from timeline_cli.ingest.documents import check_published_names
 from timeline_cli.ingest.readers import FieldNames, RecordError, SourceArticle, reader_kind
 from timeline_cli.ingest.reading import printable
 from timeline_cli.output.sharing import shared
-from timeline_cli.output.targets import check_target, stream_jsonl, write_chronology
+from timeline_cli.output.targets import Target, check_target, stream_jsonl, write_chronology
 from timeline_cli.pipeline.engines import ENGINES
 
 # The NLP (spaCy, the model) is imported inside the command, once its options are checked:
@@ -152,7 +153,7 @@ def extract(
             raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
         published_dates = parse_published(published)
         if update:
-            check_update(target.path, target.format, chosen, no_merge)
+            _check_update(target, chosen, no_merge)
             target = replace(target, overwrite=True)  # the chronology updated is rewritten
         inputs = collect(paths, fields, errors, quiet, follow_symlinks)
         files, unlisted = inputs.files, inputs.unlisted
@@ -162,10 +163,13 @@ def extract(
         corrections = _corrections(paths, corrections_file)
         kept_ids: frozenset[str] = frozenset()
         if update and target.path is not None and target.path.exists():
-            files, missing, kept_ids, corrections = updating(target.path, paths, files, corrections)
-            unlisted = (*unlisted, *missing)
+            saved = read_chronology(target.path)
+            folders = [Path(p) for p in paths if p != STDIN_ARGUMENT and Path(p).is_dir()]
+            updated = update_of(saved, target.path, folders, files, corrections)
+            files, kept_ids, corrections = updated.files, updated.kept_ids, updated.corrections
+            unlisted = (*unlisted, *updated.missing)
             if not quiet:
-                report_notices(errors, tuple(Notice("skipped", m) for m in missing))
+                report_notices(errors, tuple(Notice("skipped", m) for m in updated.missing))
         from timeline_cli.pipeline.cache import default_cache_path
         from timeline_cli.pipeline.run import Settings
 
@@ -192,7 +196,7 @@ def extract(
 
             filtered = key_dates(filtered, result.days, key_dates_count)
         filtered = shared(filtered, inputs.roots)
-        filtered = replace(filtered, inputs=inputs_from(target.path, inputs.roots))
+        filtered = replace(filtered, inputs=saved_inputs(target.path, inputs.roots))
         write_chronology(filtered, target, stdout_console(no_color), len(result.skipped))
         if explain_dates:
             from timeline_cli.chronology.explain import explanation_text
@@ -205,6 +209,15 @@ def extract(
             print_warning(errors, warning)
         _report_corrections(errors, result.chronology)
     raise typer.Exit(ExitStatus.SKIPPED if result.skipped or unlisted else ExitStatus.OK)
+
+
+def _check_update(target: Target, chosen: EventFilter, no_merge: bool) -> None:
+    if target.path is None or target.format != "json":
+        raise UsageError("--update needs the chronology to update: -o FILE.json")
+    if not chosen.is_empty or no_merge:
+        raise UsageError(
+            "--update keeps the whole merged chronology: filter it with `timeline show`"
+        )
 
 
 def _corrections(paths: list[str], explicit: Path | None) -> list[Correction]:
