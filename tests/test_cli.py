@@ -14,7 +14,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from timeline_cli.cli.app import PROGRESS_THRESHOLD, _run_with_progress, app
+from timeline_cli.cli.app import app
+from timeline_cli.cli.extract import PROGRESS_THRESHOLD, run_with_progress
 from timeline_cli.output.export import CSV_COLUMNS
 from timeline_cli.pipeline.run import Settings
 
@@ -270,7 +271,7 @@ def test_progress_bar_on_a_terminal_for_long_runs(tmp_path: Path) -> None:
         paths.append(path)
     stream = io.StringIO()
     terminal = Console(file=stream, force_terminal=True, width=80)
-    result = _run_with_progress(paths, Settings(), terminal, quiet=False)
+    result = run_with_progress(paths, Settings(), terminal, quiet=False)
     assert len(result.chronology.documents) == PROGRESS_THRESHOLD
     assert f"{PROGRESS_THRESHOLD}/{PROGRESS_THRESHOLD}" in stream.getvalue()
 

@@ -59,7 +59,7 @@ def test_published_option_wins_and_an_unknown_name_is_reported(tmp_path: Path) -
         "option",
     )
     (unused,) = [notice for notice in loaded.notices if notice.code == "unused-date"]
-    assert "--published c.txt: no article of that name" in unused.message
+    assert unused.message.startswith("c.txt: no article of that name")
 
 
 @pytest.mark.parametrize(("content", "reason"), [(b"", "empty file"), (b"\x00\x01\x02", "binary")])

@@ -154,7 +154,14 @@ def test_links_out_of_a_folder_are_reported_not_followed(linked: Path) -> None:
     messages = [n.message for n in selection.notices]
     for name in ("passwd.txt", "elsewhere"):
         assert any(f"{linked / name}: a link out of the folder" in m for m in messages), name
-    assert all("--follow-symlinks" in m for m in messages if "link out" in m)
+    assert all(n.code == "link-out" for n in selection.notices if "link out" in n.message)
+
+
+def test_the_command_names_the_option_that_follows_links(linked: Path) -> None:
+    result = runner.invoke(app, ["extract", str(linked), "-f", "json"])
+    link = f"{linked / 'passwd.txt'}: a link out of the folder"
+    assert f"timeline: warning: {link}" in result.stderr
+    assert "not followed (use --follow-symlinks to read it)" in result.stderr
 
 
 def test_follow_symlinks_reads_them(linked: Path) -> None:

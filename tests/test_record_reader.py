@@ -10,9 +10,11 @@ from conftest import REPO
 from timeline_cli.core.models import Chronology
 from timeline_cli.output.export import chronology_record, to_json
 from timeline_cli.output.record_reader import (
+    NotAChronology,
     RecordProblem,
     as_chronology,
     chronology_from_record,
+    load_chronology,
     validate_record,
 )
 
@@ -71,3 +73,27 @@ def test_unknown_fields_are_ignored_and_nullable_ones_may_be_missing() -> None:
     for document in record["documents"]:
         del document["url"]
     validate_record(record)
+
+
+def test_load_chronology_reads_saved_bytes() -> None:
+    raw = (REPO / "examples" / "chronology.json").read_bytes()
+    assert load_chronology(raw, "chronology.json", ".json").events
+
+
+@pytest.mark.parametrize(
+    ("raw", "suffix", "kind", "problem"),
+    [
+        (b"start,date\n2012-03-07,x\n", ".csv", "a CSV file", None),
+        (b'{"a": 1}\n{"a": 2}\n', "", "JSON Lines (one object a line)", None),
+        (b"PK\x03\x04\xff\xfe", "", "a ZIP file (an Excel workbook?)", None),
+        (b"\xff\xfe not text", "", None, "not UTF-8 text (byte 0)"),
+        (b'{"schema": 1', "", None, "not valid JSON (Expecting ',' delimiter, line 1, column 13)"),
+    ],
+)
+def test_load_chronology_says_what_a_file_is_instead(
+    raw: bytes, suffix: str, kind: str | None, problem: str | None
+) -> None:
+    with pytest.raises(NotAChronology) as caught:
+        load_chronology(raw, "f", suffix)
+    assert caught.value.kind == kind
+    assert str(caught.value) == (f"f: {kind}, not a saved chronology" if kind else f"f: {problem}")

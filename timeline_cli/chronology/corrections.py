@@ -1,7 +1,7 @@
 """Corrections a reader makes to a chronology, applied on every run; ids that stay.
 
-A corrections file (``timeline-corrections.toml`` beside the articles, or ``--corrections
-FILE``) holds entries of four kinds::
+A corrections file (``timeline-corrections.toml`` beside the articles, or one named on the
+command line) holds entries of four kinds::
 
     [[fix]]                       # a wrong date or type
     event = "ev-1a2b3c4d5e"
@@ -23,7 +23,7 @@ An event's id is ``ev-`` and the key of one of its mentions (``Mention.key``: a 
 article id, the sentence's place and the trigger word, not of the date or type), so a
 correction of the date or type never changes it, and an entry finds its event as long as the
 event holds that mention, whatever articles are added. Which mention names the event: one
-whose id a corrections entry or the chronology being updated (``--update``) already uses,
+whose id a corrections entry or the chronology being updated already uses,
 else the mention of the earliest-published article (then by article id and place), so that
 articles added later, which are mostly newer, leave the id as it was.
 

@@ -1,8 +1,8 @@
 """Narrowing a chronology: by type, actor, dates, number of sources and document.
 
-Options combine with AND; values of one repeated option with OR (``--type meeting --type
-visit``). An actor matches by its canonical name or any alias, as a whole word, ignoring case,
-so ``--actor Lund`` finds "Ada Lund". Date bounds keep events whose interval
+Criteria combine with AND; the values of one criterion with OR (types meeting or visit).
+An actor matches by its canonical name or any alias, as a whole word, ignoring case, so
+Lund finds "Ada Lund". Date bounds keep events whose interval
 overlaps them; undated events never pass a date bound. Accents and case are ignored alike
 here and in the HTML page's actor box (``fold``).
 """
@@ -16,6 +16,7 @@ from datetime import date
 
 from timeline_cli.core.models import Chronology, ChronologyEvent
 from timeline_cli.core.timevalue import value_interval
+from timeline_cli.events.lexicon import load_lexicon
 
 _ACCENTS = re.compile("[\u0300-\u036f]")  # combining marks, once NFKD has split them off
 
@@ -32,6 +33,19 @@ class EventFilter:
     @property
     def is_empty(self) -> bool:
         return self == EventFilter()
+
+
+class UnknownEventType(ValueError):
+    """A type to filter by that the lexicon has neither as an event type nor as a parent."""
+
+
+def check_types(names: tuple[str, ...]) -> None:
+    """Raise UnknownEventType, listing the known types, if a name is none of them."""
+    lexicon = load_lexicon()
+    known = (*lexicon.event_types, *lexicon.parents)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise UnknownEventType(f"unknown event type {unknown[0]!r}; choose from {', '.join(known)}")
 
 
 def parse_bound(text: str, *, end: bool) -> date:

@@ -1,5 +1,5 @@
 """The key dates of a story: its days ranked by the evidence of the articles, as a timeline
-editor would choose them, each shown by its best-supported event (``extract --key-dates N``).
+editor would choose them, each shown by its best-supported event.
 
 A day matters when many articles name it, report an event on it, and look back to it later
 (in the spirit of Datewise, Gholipour Ghalandari and Ifrim, ACL 2020). Each article gives

@@ -353,7 +353,7 @@ def _conflicting(first: list[Event], second: list[Event]) -> bool:
 
 
 def single_events(events: Iterable[Event]) -> list[ChronologyEvent]:
-    """Every mention as an event of its own (``--no-merge``), in chronological order."""
+    """Every mention as an event of its own (when merging is turned off), in chronological order."""
     ordered = sorted(events, key=lambda e: (e.mention.document, e.mention.start, e.type, e.trigger))
     return chronological([event] for event in ordered)
 

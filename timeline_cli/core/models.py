@@ -237,7 +237,7 @@ class Chronology:
     actors: tuple[Actor, ...] = ()
     corrections: tuple[Correction, ...] = ()
     # The folders the articles were read from, relative to the folder of the file the
-    # chronology is saved in (only those inside it): where ``--update`` finds them again.
+    # chronology is saved in (only those inside it): where an update finds them again.
     inputs: tuple[str, ...] = ()
 
 

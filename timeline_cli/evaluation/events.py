@@ -5,7 +5,7 @@ The folder holds ``articles/`` (one article a file), ``index.csv`` (``file`` and
 (``{file: [{"date", "type", "evidence", "alt_date"?}, ...]}``).
 
 The chronology is built exactly as ``timeline extract`` builds it, with each article's
-publication date given as ``--published`` would give it. Then, per article:
+publication date given as the user would give it. Then, per article:
 
 - an output event *matches* a gold event when one of its mention sentences from that article
   holds at least 60% of the distinct lower-cased alphanumeric words of the gold evidence;

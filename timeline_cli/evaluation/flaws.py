@@ -70,7 +70,7 @@ class FlawLog:
         return f"{len(self.flaws)} flaw(s) in the data: {repaired} repaired, {skipped} skipped"
 
     def record(self) -> dict[str, object]:
-        """The log for ``--json``: the counts, then every flaw."""
+        """The log as JSON data: the counts, then every flaw."""
         return {
             "repaired": self.count("repaired"),
             "skipped": self.count("skipped"),

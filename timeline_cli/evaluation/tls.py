@@ -17,7 +17,7 @@ evaluate.py``):
   averages (per topic over its tasks, overall over all tasks).
 
 Each task builds the chronology of its articles as ``timeline extract`` does and ranks its
-days as ``--key-dates`` does (``keydates``). Reported beside it, in the same run: the
+days as ``keydates`` does. Reported beside it, in the same run: the
 publication-count baseline (the k days most articles were published on) and the recall
 ceiling (the share of gold days among the candidate days: the days the chronology has an
 event on, which are all that ranking can choose from).

@@ -1,6 +1,6 @@
 """Building Documents from files: decoded, cleaned, and given their publication date.
 
-The publication date comes, in this order, from ``--published``, from the article's own
+The publication date comes, in this order, from the dates given by name, from the article's own
 header timestamp or full dateline, from the folder's metadata file, and last from a dateline
 without a year, whose year is inferred once every other article of the run is dated.
 """
@@ -45,7 +45,7 @@ class LoadedDocuments:
     skipped: tuple[str, ...]  # paths of files that could not be used
 
 
-CLOSE_NAMES = 3  # names suggested for a --published name that matches no article
+CLOSE_NAMES = 3  # names suggested for a name given a date that matches no article
 # spaCy's own limit (nlp.max_length): longer texts need more memory than a parse is worth.
 MAX_BODY_CHARS = 1_000_000
 
@@ -335,11 +335,33 @@ def _unused_dates(
     ids: Mapping[Path, str],
     documents: Sequence[Document],
 ) -> list[Notice]:
-    """A --published name that matches no article is most likely a typo: say so."""
+    """A publication date given for a name that matches no article is most likely a typo:
+    say so."""
     return [
         Notice("unused-date", message)
         for message in unknown_names(published, paths, ids, documents)
     ]
+
+
+class UnknownArticleName(ValueError):
+    """Publication dates were given for names that match no article: a typo, most likely,
+    that would leave the article misdated. Raised once the articles are read, before any is
+    parsed; ``problems`` has a "NAME: no article of that name" a name."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = tuple(problems)
+
+
+def check_published_names(published: Mapping[str, date], files: Sequence[Path]) -> None:
+    """Before any work, raise UnknownArticleName if a publication date is given for a name
+    that is no article file's (a typo would leave it misdated). Rows of datasets are only
+    known once read: ``run`` checks those."""
+    if not published or any(reader_kind(path) == "records" for path in files):
+        return
+    unknown = unknown_names(published, files, document_ids(files))
+    if unknown:
+        raise UnknownArticleName(unknown)
 
 
 def unknown_names(
@@ -348,8 +370,9 @@ def unknown_names(
     ids: Mapping[Path, str],
     documents: Sequence[Document] = (),
 ) -> list[str]:
-    """What is wrong with each --published name that matches no article, with the names
-    closest to it (a typo is the likely cause)."""
+    """What is wrong with each name given a publication date that matches no article
+    ("NAME: no article of that name"), with the names closest to it (a typo is the likely
+    cause)."""
     known = {key for path in paths for key in (path.name, path.stem, str(path), ids[path])}
     known |= {document.id for document in documents}
     # suggested: file names, and the ids of dataset rows (their files' names are no use)
@@ -361,7 +384,7 @@ def unknown_names(
             continue
         close = difflib.get_close_matches(name, sorted(names), n=CLOSE_NAMES, cutoff=0.6)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        messages.append(f"--published {name}: no article of that name{hint}")
+        messages.append(f"{name}: no article of that name{hint}")
     return messages
 
 
@@ -375,7 +398,7 @@ def _undated_notices(documents: Sequence[Document]) -> list[Notice]:
                 Notice(
                     "no-publication-date",
                     f"{document.id}: publication date unknown{reason}; relative dates stay "
-                    "unresolved (give one with --published or timeline-metadata.csv)",
+                    "unresolved",
                     document.id,
                 )
             )

@@ -161,11 +161,8 @@ def _follows(path: Path, root: str, follow_symlinks: bool, walk: _Walk) -> bool:
     target = os.path.realpath(path)
     if follow_symlinks or os.path.commonpath([root, target]) == root:
         return True
-    message = (
-        f"{printable(path)}: a link out of the folder (to {printable(target)}); "
-        "not followed (use --follow-symlinks to read it)"
-    )
-    walk.notices.append(Notice("ignored-files", message))
+    message = f"{printable(path)}: a link out of the folder (to {printable(target)}); not followed"
+    walk.notices.append(Notice("link-out", message))
     return False
 
 

@@ -41,7 +41,7 @@ CSV_COLUMNS = (
     "source_count", "documents", "outlets", "titles", "urls", "published", "evidence", "end",
     "timeml", "id", "conflicts",
 )  # fmt: skip
-KEY_COLUMNS = ("key_rank", "key_score", "key_sources")  # with --key-dates
+KEY_COLUMNS = ("key_rank", "key_score", "key_sources")  # with the key dates
 LIST_SEPARATOR = "; "
 # Columns with a line per article (documents, outlets, titles, urls, published: the lines
 # match) or per evidence sentence. A line break inside a quoted CSV cell is one cell.

@@ -7,7 +7,7 @@ never anything but a regular file.
   hard-linked to its name, which fails if anything holds that name, even a dangling link or a
   file another run created a moment ago (a rename would silently replace it).
 - With ``overwrite`` only a regular file is replaced. A symbolic link, a device, a FIFO, a
-  socket or a folder is refused: ``-o /dev/null --force`` never replaces /dev/null, and a link
+  socket or a folder is refused: overwriting ``/dev/null`` never replaces it, and a link
   is never followed to a file elsewhere (name the link's target to write there).
 """
 
@@ -49,7 +49,7 @@ def check_destination(path: Path, *, overwrite: bool) -> None:
         kind = file_kind(status.st_mode)
         raise OutputRefused(f"{path} is {kind}, not a regular file; it is never replaced")
     if not overwrite:
-        raise OutputExists(f"{path} exists; use --force to overwrite it")
+        raise OutputExists(f"{path} exists")
 
 
 def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False) -> None:
@@ -79,7 +79,7 @@ def _create_exclusively(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise OutputExists(f"{path} exists; use --force to overwrite it") from None
+        raise OutputExists(f"{path} exists") from None
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
@@ -92,7 +92,7 @@ def _reserve_and_replace(temporary: Path, path: Path) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        raise OutputExists(f"{path} exists; use --force to overwrite it") from None
+        raise OutputExists(f"{path} exists") from None
     try:
         os.replace(temporary, path)
     except BaseException:

@@ -13,6 +13,7 @@ schema marks nullable may be null or missing; fields added by a later release ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -381,3 +382,68 @@ def chronology_from_record(record: Mapping[str, Any]) -> Chronology:
 def as_chronology(value: Chronology | Mapping[str, Any]) -> Chronology:
     """A Chronology as is, or one read from its JSON record."""
     return value if isinstance(value, Chronology) else chronology_from_record(value)
+
+
+class NotAChronology(ValueError):
+    """Bytes that hold no saved chronology; ``kind`` says what they most likely are instead
+    ("a CSV file"), when that can be told."""
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def load_chronology(raw: bytes, name: str, suffix: str = "") -> Chronology:
+    """The chronology saved as JSON in ``raw`` (read from the file ``name``, whose extension
+    is ``suffix``); NotAChronology naming the file and its first problem."""
+    try:
+        return chronology_from_record(json.loads(raw.decode("utf-8-sig")))
+    except UnicodeDecodeError as error:
+        kind = _other_kind(suffix, raw)
+        if kind:
+            raise NotAChronology(f"{name}: {kind}, not a saved chronology", kind) from None
+        raise NotAChronology(f"{name}: not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        kind = _other_kind(suffix, raw)
+        if kind:
+            raise NotAChronology(f"{name}: {kind}, not a saved chronology", kind) from None
+        place = f"line {error.lineno}, column {error.colno}"
+        raise NotAChronology(f"{name}: not valid JSON ({error.msg}, {place})") from None
+    except RecursionError:
+        raise NotAChronology(f"{name}: not usable JSON (nested too deeply)") from None
+    except RecordProblem as error:
+        raise NotAChronology(f"{name}: {error}") from None
+    except ValueError as error:  # json's refusal of a number of thousands of digits
+        reason = str(error).split(":")[0]
+        raise NotAChronology(f"{name}: not usable JSON ({reason})") from None
+
+
+# What a file that is no chronology most likely is, by its extension or its first bytes.
+_OTHER_KINDS = {
+    ".csv": "a CSV file", ".tsv": "a TSV file", ".jsonl": "a JSON Lines file",
+    ".ndjson": "a JSON Lines file", ".xlsx": "an Excel workbook", ".html": "an HTML page",
+    ".htm": "an HTML page", ".md": "a Markdown file", ".txt": "a text file",
+}  # fmt: skip
+
+
+def _other_kind(suffix: str, raw: bytes) -> str | None:
+    """What a file that holds no chronology is instead ("a CSV file"), if that can be told."""
+    kind = _OTHER_KINDS.get(suffix.lower())
+    if kind:
+        return kind
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP file (an Excel workbook?)"
+    if head[:1] == b"<":
+        return "an HTML or XML document"
+    first_line, _, rest = head.partition(b"\n")
+    if head[:1] == b"{" and rest.strip() and _json_object(first_line):
+        return "JSON Lines (one object a line)"
+    return None
+
+
+def _json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:  # not JSON, or not UTF-8
+        return False

@@ -2,8 +2,8 @@
 binary and whether it can be written event by event as the run goes.
 
 To add a format, write a function from a ``Chronology`` to its text (or bytes) and add one
-``OutputFormat`` to ``REGISTRY``; ``--format``, the format a file's extension stands for and
-the check that a binary format is not written to a terminal all follow from it.
+``OutputFormat`` to ``REGISTRY``; the list of format names, the format a file's extension
+stands for and the check that a binary format is not written to a terminal all follow from it.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _xlsx(chronology: Chronology) -> bytes:
     return to_xlsx(chronology.events, chronology.documents)
 
 
-# TimelineJS JSON and its sheet have no extension of their own: they need --format.
+# TimelineJS JSON and its sheet have no extension of their own: they must be asked for by name.
 REGISTRY = (
     OutputFormat("table", _table, (".txt",)),
     OutputFormat("json", to_json, (".json",)),

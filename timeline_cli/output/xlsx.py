@@ -1,4 +1,4 @@
-"""The chronology as an Excel workbook (``--format xlsx``), written by openpyxl.
+"""The chronology as an Excel workbook (format ``xlsx``), written by openpyxl.
 
 One sheet, the columns of the CSV (``export.CSV_COLUMNS``), with ``start`` and ``end`` as real
 date cells (shown ``yyyy-mm-dd``, sorted as dates), the header frozen and filterable, and cells

@@ -4,7 +4,7 @@ folder parses only the articles that are new or changed.
 One SQLite file (the standard library's ``sqlite3``), by default ``timeline-cli/parse-cache.
 sqlite3`` in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux,
 ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows); ``TIMELINE_CACHE`` or
-``--cache FILE`` name another file, ``--no-cache`` turns it off. Deleting the file is always
+the command's options name another file or turn it off. Deleting the file is always
 safe.
 
 An entry is found by a key that hashes everything its extraction depends on: the article as

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: `timeline --help` is quick
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: the help is quick
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -34,7 +34,7 @@ class ModelNotFound(Exception):
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name or path (``--model``), or the default English one."""
+    """Load a spaCy pipeline by package name or path, or the default English one."""
     import spacy
     from spacy.language import Language
 

@@ -23,7 +23,7 @@ from timeline_cli.core.models import (
     Notice,
 )
 from timeline_cli.events.registry import DocumentActors, Registry
-from timeline_cli.ingest.documents import DocumentStream, load_documents
+from timeline_cli.ingest.documents import DocumentStream, UnknownArticleName, load_documents
 from timeline_cli.ingest.language import language_notice
 from timeline_cli.ingest.readers import FieldNames, RecordError, SourceArticle
 from timeline_cli.pipeline.cache import ParseCache, cache_context, cached
@@ -42,11 +42,6 @@ __all__ = [
 ]
 
 
-class UnknownArticleName(ValueError):
-    """A --published name matches no article: a typo, most likely, that would leave the
-    article misdated. Raised once the articles are read, before any is parsed."""
-
-
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None
@@ -59,7 +54,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     cache: Path | None = None  # the parse cache's file (``cache.py``); None: no cache
     corrections: tuple[Correction, ...] = ()  # from corrections files (``corrections.py``)
-    kept_ids: frozenset[str] = frozenset()  # event ids in use, kept stable (``--update``)
+    kept_ids: frozenset[str] = frozenset()  # event ids in use, kept stable (an update)
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ def run(
     )
     unknown = [notice.message for notice in loaded.notices if notice.code == "unused-date"]
     if unknown:
-        raise UnknownArticleName("; ".join(unknown))
+        raise UnknownArticleName(unknown)
     extract = _extractor(settings)
     cache = _cache(settings)
     days: dict[str, tuple[DayMention, ...]] = {}
@@ -230,7 +225,7 @@ def stream_events(
     settings: Settings | None = None,
     stdin_articles: Iterable[SourceArticle | RecordError] = (),
 ) -> tuple[DocumentStream, Iterator[ChronologyEvent]]:
-    """Each article's events as soon as its batch is parsed, unmerged (``--no-merge``).
+    """Each article's events as soon as its batch is parsed, unmerged.
 
     Nothing waits for the last article: a year-less dateline is dated from the articles read
     before it, and names are made alike within each article only. The stream's notices are
