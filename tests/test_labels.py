@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import make_event
 
 from timeline_cli.core.models import ChronologyEvent, KeyDay
-from timeline_cli.core.timevalue import value_interval, value_precision
 from timeline_cli.output.labels import (
     date_display,
     date_label,
@@ -24,19 +24,7 @@ from timeline_cli.output.labels import (
 
 def dated(value: str | None) -> ChronologyEvent:
     """An event on a TimeML value, at that value's precision (undated without one)."""
-    interval = value_interval(value) if value else None
-    return ChronologyEvent(
-        id="ev-1",
-        date=value,
-        precision=value_precision(value) if value else "unresolved",
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
-        type="meeting",
-        summary="The council met.",
-        actors=(),
-        places=(),
-        mentions=(),
-    )
+    return make_event(value, summary="The council met.", mentions=[])
 
 
 @pytest.mark.parametrize(
