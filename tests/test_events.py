@@ -152,6 +152,17 @@ def test_the_bounds_of_an_accounting_period_are_no_events(nlp: Language) -> None
     assert [e.date.value for e in strike if e.date] == ["2024-05-10"]
 
 
+def test_a_closing_attribution_the_parse_left_unattached_is_a_statement(nlp: Language) -> None:
+    text = (
+        "One of the governor's aides has warned the mayor that he has lost much of his support "
+        "among Democrats, prompting an intense effort by the mayor to keep his job by showing "
+        "his party's backing, city hall and Democratic sources said Monday."
+    )
+    (statement,) = [e for e in events_of(nlp, text) if e.type == "statement"]
+    assert statement.date is not None and statement.date.value == "2024-05-13"
+    assert statement.summary == "city hall and Democratic sources said Monday"
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

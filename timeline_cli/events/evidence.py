@@ -39,8 +39,31 @@ def _is_nested_clause(token: Token) -> bool:
     return token.dep_ in NESTED_CLAUSES
 
 
+def stranded_speaker(verb: Token) -> Span | None:
+    """The speaker of a closing attribution the parse left unattached: ", Republican sources
+    said Monday." at the end of a long sentence, where the words between the comma and the verb
+    are a noun phrase that the parse hung elsewhere."""
+    if any(child.dep_ in SUBJECTS for child in verb.children):
+        return None
+    position = verb.i - 1
+    while position > verb.sent.start and verb.i - position <= 6:
+        token = verb.doc[position]
+        if token.is_punct:
+            break
+        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADP"):
+            return None
+        position -= 1
+    phrase = verb.doc[position + 1 : verb.i]
+    if verb.doc[position].text != "," or not phrase or phrase[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return phrase
+
+
 def subject_tokens(clause: Token) -> set[int]:
-    """The clause's subject; a clause without one borrows its governing clause's subject."""
+    """The clause's subject; a clause without one borrows its governing clause's subject,
+    unless it closes the sentence after a comma with a speaker of its own (``stranded_speaker``)."""
+    if (stranded := stranded_speaker(clause)) is not None:
+        return {token.i for token in stranded}
     current = clause
     for _ in range(6):
         for child in current.children:

@@ -37,6 +37,7 @@ from timeline_cli.events.evidence import (
     antecedent,
     headline_of,
     participants,
+    stranded_speaker,
     summary_of,
     told_tokens,
 )
@@ -240,6 +241,8 @@ class _ArticleReader:
     def _has_speaker(self, verb: Token, sentence: Span, dated: bool) -> bool:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subject += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if not subject and (stranded := stranded_speaker(verb)) is not None:
+            subject = [stranded.root]
         if not subject and verb.dep_ == "conj":
             subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
         for head in subject:
