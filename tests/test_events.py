@@ -511,6 +511,7 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
         ("The film's release on Friday drew crowds.", ("launch", "2024-03-08")),
         ("The release of the hostages on Monday ended the siege.", ("release", "2024-03-11")),
         ("His release from prison on Monday was welcomed.", ("release", "2024-03-11")),
+        ("The carmaker presented its new electric van on Tuesday.", ("announcement", "2024-03-12")),
     ],
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:
