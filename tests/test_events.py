@@ -512,6 +512,11 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
         ("The release of the hostages on Monday ended the siege.", ("release", "2024-03-11")),
         ("His release from prison on Monday was welcomed.", ("release", "2024-03-11")),
         ("The carmaker presented its new electric van on Tuesday.", ("announcement", "2024-03-12")),
+        (
+            "The official tally of flood victims climbed to 80 on Monday.",
+            ("announcement", "2024-03-11"),
+        ),
+        ("The price of wheat climbed to a record on Monday.", ("other", "2024-03-11")),
     ],
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:

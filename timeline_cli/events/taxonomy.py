@@ -98,6 +98,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
         spoken = _speech_type(verb, lexicon)
         if spoken is not None:
             return spoken
+    if lemma in _COUNT_CHANGES and _official_figure(verb):
+        return "announcement"  # "the official death toll rose to 110,000": a new figure given
     if subject is not None and subject.lemma_.lower() in _LEGISLATURES and lemma in _VOTING_VERBS:
         return "vote"  # "the parliament ratified the treaty"
     if lemma in _TITLE_VERBS and _names_a_title(verb):
@@ -367,6 +369,20 @@ def _is_hazard(subject: Token | None, lexicon: Lexicon, hazards: frozenset[str])
 
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+_COUNT_CHANGES = ("rise", "increase", "climb", "reach", "jump", "soar", "fall", "drop", "grow")
+
+
+def _official_figure(verb: Token) -> bool:
+    """The verb's subject is an official figure: "the official number of cases"."""
+    return any(
+        word.dep_ == "amod" and word.lower_ == "official"
+        for child in verb.children
+        if child.dep_ == "nsubj"
+        for word in child.subtree
+        if word.i < child.i  # "the official government death toll", not "toll of officials"
+    )
 
 
 def _release_type(verb: Token) -> str:
