@@ -163,6 +163,15 @@ def test_a_closing_attribution_the_parse_left_unattached_is_a_statement(nlp: Lan
     assert statement.summary == "city hall and Democratic sources said Monday"
 
 
+def test_a_bare_plural_saying_in_the_present_is_background(nlp: Language) -> None:
+    assert events_of(nlp, "Analysts say the new rules are hurting small dairies.") == []
+    # a speaker of its own, or a day, still makes a statement
+    said = events_of(nlp, "The farmers' union says the new rules are hurting small dairies.")
+    assert [e.type for e in said] == ["statement"]
+    dated = events_of(nlp, "Farmers said on Monday that the rules hurt small dairies.")
+    assert "statement" in [e.type for e in dated]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

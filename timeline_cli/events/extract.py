@@ -246,7 +246,7 @@ class _ArticleReader:
         if not subject and verb.dep_ == "conj":
             subject = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
         for head in subject:
-            if self._newsroom(head):
+            if self._newsroom(head) or _anyone_of_a_kind(head, verb, dated):
                 return False
             words = {t.i for t in head.subtree}
             if head.text.isupper() and len(head.text) > 1:
@@ -544,6 +544,16 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
     if not is_verb(token) or token.lemma_ not in lexicon.state_verbs:
         return False
     return not any(child.dep_ == "prt" for child in token.children)
+
+
+def _anyone_of_a_kind(subject: Token, verb: Token, dated: bool) -> bool:
+    """A bare plural that says in the present ("Executives say travel is back", "protesters
+    say police stop them"): the story's background, not a statement someone made that day."""
+    if dated or verb.lemma_ != "say" or subject.tag_ != "NNS" or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    if subject.lower_ == subject.lemma_.lower():
+        return False  # a body, not a plural of persons: "Police say"
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 
 
 def _says_nothing(token: Token, lexicon: Lexicon) -> bool:
