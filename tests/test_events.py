@@ -172,6 +172,21 @@ def test_a_bare_plural_saying_in_the_present_is_background(nlp: Language) -> Non
     assert "statement" in [e.type for e in dated]
 
 
+def test_the_present_perfect_of_the_lead_is_the_days_news(nlp: Language) -> None:
+    text = (
+        "A federal appeals court has reinstated the former mayor's fraud convictions. "
+        "The mayor was first convicted in 2019. Prosecutors welcomed the decision. "
+        "His lawyers argued that the trial was unfair. "
+        "The city has changed a great deal since then."
+    )
+    events = events_of(nlp, text)
+    lead = [e for e in events if e.trigger == "reinstate"]
+    assert [(e.date.value if e.date else None, e.precision) for e in lead] == [
+        ("2024-05-14", "publication")
+    ]
+    assert not [e for e in events if e.trigger == "change"]  # not the lead: no date
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

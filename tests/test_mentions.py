@@ -125,6 +125,11 @@ def test_since_and_acting_event_nouns_look_back(nlp: Language) -> None:
     assert values(nlp, "The storm in July destroyed 200 homes.")["July"] == "2011-07"
 
 
+def test_wire_clock_times_are_found(nlp: Language) -> None:
+    found = values(nlp, "At 0400 GMT the minister phoned the radio station.")
+    assert found == {"0400 GMT": "2012-03-07T04:00"}
+
+
 def test_since_looks_back_however_far(nlp: Language) -> None:
     # more than the eight months a past verb may reach back ("said it is payable Dec. 7")
     text = "Sales have tripled since her resignation on 30 April."

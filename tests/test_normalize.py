@@ -136,6 +136,12 @@ def test_times_of_day() -> None:
     assert value_of("3 p.m.", WEDNESDAY) == "2012-03-07T15:00"
 
 
+def test_a_24_hour_clock_without_its_colon_is_known_by_its_zone() -> None:
+    assert value_of("0400 GMT", WEDNESDAY) == "2012-03-07T04:00"
+    assert value_of("1430 hrs", WEDNESDAY) == "2012-03-07T14:30"
+    assert value_of("1430", WEDNESDAY) == "1430"  # without a zone, a year
+
+
 def test_references() -> None:
     assert value_of("recently", WEDNESDAY) == "PAST_REF"
     assert value_of("now", WEDNESDAY) == "PRESENT_REF"

@@ -330,7 +330,8 @@ class _SentenceDater:
             if dating is not None and self._unplaceable(dating):
                 dating = None  # "that morning" with no day told before it
             saying = is_speech(token, self.lexicon) and not _is_passive(token)
-            if dating is None and (saying or (self.reader.as_reported and mood != PLANNED)):
+            reported = self.reader.as_reported and mood != PLANNED
+            if dating is None and (saying or reported or self._lead_news(token, mood)):
                 dating = self._statement_dating()
             if dating is None or (mood == PLANNED and not dating.own):
                 continue
@@ -348,6 +349,16 @@ class _SentenceDater:
             and timex.value.precision in _COARSE_PRECISIONS
             for timex in owned
         )
+
+    def _lead_news(self, token: Token, mood: str) -> bool:
+        """The present perfect of a story's lead tells the news of the day it is reported:
+        "A federal court has reinstated his convictions", "Police have searched his home"."""
+        if self.number > _LEAD_SENTENCES or mood == PLANNED or not is_verb(token):
+            return False
+        if token.tag_ != "VBN" or _is_state(token, self.lexicon) or token.dep_ not in _MAIN_CLAUSE:
+            return False
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        return bool(auxiliaries & {"has", "have"})
 
     def _unplaceable(self, dating: Dating) -> bool:
         """A relative date left open although the article has a date to resolve it: its
@@ -576,6 +587,10 @@ def _bounds_a_period(token: Token, lexicon: Lexicon) -> bool:
         subjects = [token.head]
     return any(subject.lemma_.lower() in lexicon.period_nouns for subject in subjects)
 
+
+# The sentences of a story's lead (counted from 0), and the clauses that tell its news.
+_LEAD_SENTENCES = 1
+_MAIN_CLAUSE = ("ROOT", "conj", "ccomp")
 
 _COARSE_PRECISIONS = ("year", "decade", "century")
 

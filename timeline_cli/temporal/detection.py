@@ -45,6 +45,9 @@ _PROGRAMME_WORDS = words("detection", "programme_words")
 _ERA_RE = re.compile(r"B\.?C\.?E\.?", re.IGNORECASE)  # "BCE", "B.C.E."
 _BC_RE = re.compile(r"B\.?C\.?", re.IGNORECASE)  # "BC", "B.C."
 _TEMPORAL_HEADS = set(MONTHS) | set(WEEKDAYS) | words("detection", "temporal_heads")
+# A 24-hour clock written without a colon, which wire copy dates by its zone: "0400 GMT".
+_ZONED_CLOCK_MARKS = sorted(words("modifiers", "time_zones") | {"hrs"})
+_FOUR_DIGIT_CLOCK = r"^(?:[01]\d|2[0-3])[0-5]\d$"
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ def _matcher(vocab: Vocab) -> Matcher:
         [{"LOWER": "as"}, {"LOWER": "the"}, {"LOWER": "sun"}, {"LEMMA": {"IN": ["set", "rise"]}}],
         [{"LOWER": "at"}, {"LOWER": {"IN": list(_DAYLIGHT_MARKS)}}],
         [{"LOWER": "press"}, {"LOWER": "time"}],
+        [{"TEXT": {"REGEX": _FOUR_DIGIT_CLOCK}}, {"LOWER": {"IN": _ZONED_CLOCK_MARKS}}],
     ]
     matcher.add("TIMEX", patterns, greedy="LONGEST")
     return matcher

@@ -98,6 +98,10 @@ _MODIFIERS = _modifier_patterns()
 _PREPOSITIONS = _preposition_pattern()
 _TRAILING_HEDGES = re.compile(rf" (?:{_any('trailing_hedges')})\b")  # "10 years or so"
 _TIME_ZONES = re.compile(rf"\b(?:{_any('time_zones')})\b ?")
+# "0400 GMT", "1430 hrs": a 24-hour clock without its colon, known by the zone after it.
+_FOUR_DIGIT_CLOCK = re.compile(
+    rf"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs\b ?|(?=(?:{_any('time_zones')})\b))"
+)
 _SAME_AS = codes("modifiers", "same_as")
 _BARE_PERIODS = words("modifiers", "bare_periods")
 
@@ -134,6 +138,7 @@ def _simplify(text: str) -> str:
     text = re.sub(r"'s$", "", text)
     text = _PREPOSITIONS.sub("", text)
     text = _TRAILING_HEDGES.sub("", text)
+    text = _FOUR_DIGIT_CLOCK.sub(r"\1:\2 ", text)
     text = _TIME_ZONES.sub("", text).strip()
     text = _SAME_AS.get(text, text)
     return _digits_for_words(text)
