@@ -187,6 +187,14 @@ def test_the_present_perfect_of_the_lead_is_the_days_news(nlp: Language) -> None
     assert not [e for e in events if e.trigger == "change"]  # not the lead: no date
 
 
+def test_the_period_a_figure_covers_does_not_date_its_report(nlp: Language) -> None:
+    reported = events_of(nlp, "The carmaker reported a loss for the third quarter.")
+    assert [(e.type, e.precision) for e in reported] == [("announcement", "publication")]
+    # a plan for a month is still dated by it
+    planned = events_of(nlp, "The vote is scheduled for next month.")
+    assert [e.date.value for e in planned if e.date] == ["2024-06"]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

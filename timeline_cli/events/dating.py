@@ -137,6 +137,8 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
         descriptive = timex.value is not None and timex.value.precision in _DESCRIPTIVE
         if descriptive and node.dep_ in ("compound", "amod", "nummod") and not _inside(noun, timex):
             return None  # a period that describes a thing: "the 11th century temple"
+    if _period_of_a_figure(node, timex):
+        return None  # "a loss for the third quarter" was not reported in that quarter
     if node.dep_ == "pobj" and node.head.head.pos_ in ("NOUN", "PROPN"):
         noun = node.head.head
         if is_event_noun(noun, lexicon) and not _inside(noun, timex):
@@ -163,6 +165,16 @@ def date_owner(timex: Timex, sentence: Span, lexicon: Lexicon) -> Token | None:
     if copula and subject is not None and is_event_noun(subject, lexicon):
         return subject  # "The last polar launch was in 1969."
     return verb
+
+
+def _period_of_a_figure(node: Token, timex: Timex) -> bool:
+    """The period a figure covers: "profits for the fourth quarter", "sales for the year"."""
+    if node.dep_ != "pobj" or node.head.lower_ != "for" or node.head.head.pos_ != "NOUN":
+        return False
+    return timex.value is not None and timex.value.precision in _FIGURE_PERIODS
+
+
+_FIGURE_PERIODS = ("month", "quarter", "half", "year")
 
 
 def _event_noun_before(node: Token, lexicon: Lexicon) -> Token | None:
