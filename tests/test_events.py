@@ -549,6 +549,10 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
             ("announcement", "2024-03-11"),
         ),
         ("The price of wheat climbed to a record on Monday.", ("other", "2024-03-11")),
+        (
+            "The senator made the comments on Wednesday on a radio show.",
+            ("statement", "2024-03-13"),
+        ),
     ],
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:
