@@ -451,6 +451,12 @@ def test_speakers_an_acronym_and_a_dated_they(nlp: Language) -> None:
     assert dated(nlp, "They said that the plan was failing.") == []
 
 
+def test_a_pronoun_after_its_name_in_the_summary_stays_a_pronoun(nlp: Language) -> None:
+    text = "The council criticised the plan. Spokesman Tom Breck said he was angered by the vote."
+    summaries = [e.summary for e in events_of(nlp, text) if e.type == "statement"]
+    assert "Spokesman Tom Breck said he was angered by the vote" in summaries
+
+
 def test_the_pronoun_of_a_reported_speaker(nlp: Language) -> None:
     events = events_of(
         nlp,

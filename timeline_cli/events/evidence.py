@@ -187,6 +187,14 @@ def _without_cut_opening(tokens: list[Token], indices: set[int]) -> list[Token]:
     return [token for token in tokens if token.i not in phrase]
 
 
+def _named_before(person: str, pronoun: Token, indices: set[int]) -> bool:
+    """The summary already names the person before the pronoun: "Gibbs said he was amazed"
+    keeps "he"."""
+    names = set(person.split())
+    doc = pronoun.doc
+    return any(doc[i].text in names for i in indices if i < pronoun.i)
+
+
 def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
     """The told tokens as text, without dangling function words, cut at SUMMARY_WORDS; a
     subject pronoun is written as the name it stands for ("Tomas Berg visited Peru")."""
@@ -196,6 +204,7 @@ def summary_of(sentence: Span, indices: set[int], actors: ActorIndex) -> str:
         for token in sentence
         if token.i in indices and token.dep_ in SUBJECTS and token.lower_ in PERSONAL_PRONOUNS
         if (person := antecedent(token, sentence, actors))
+        and not _named_before(person, token, indices)
     }
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
     tokens = _without_cut_opening(tokens, indices)
