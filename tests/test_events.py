@@ -195,6 +195,20 @@ def test_the_period_a_figure_covers_does_not_date_its_report(nlp: Language) -> N
     assert [e.date.value for e in planned if e.date] == ["2024-06"]
 
 
+def test_a_speaker_undated_saying_takes_the_day_of_their_dated_one(nlp: Language) -> None:
+    text = (
+        "Mayor Tom Breck said on Monday that the bridge would close. "
+        "He added that buses would run. Ana Ruiz, a councillor, said the plan was rushed."
+    )
+    said = {
+        (e.actors[:1], e.date.value if e.date else None, e.precision) for e in events_of(nlp, text)
+    }
+    assert (("Tom Breck",), "2024-05-13", "day") in said
+    # another speaker's saying is still dated by the report
+    assert [item[2] for item in said if item[0] != ("Tom Breck",)] == ["publication"]
+    assert not [item for item in said if item[0] == ("Tom Breck",) and item[2] == "publication"]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

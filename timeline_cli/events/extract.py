@@ -11,7 +11,7 @@ them, and a careful reader would not either. Planned events need a date of their
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -194,6 +194,8 @@ class _ArticleReader:
             return None  # '"We will win," said the coach': a voice, not a dated event
         # (as reported, it is still a saying the coach takes part in)
         dating = candidate.dating
+        if statement and dating.publication and not self.as_reported:
+            dating = self._speakers_occasion(names, sentence) or dating
         date, precision = _event_date(dating, self.document)
         word = self._naming_word(token)
         if precision == "unknown" and not statement and dating.value.type != INVALID:
@@ -215,6 +217,18 @@ class _ArticleReader:
                 sentence, clause, token, self.actors, places, candidate.mood == PLANNED, statement
             ),
         )
+
+    def _speakers_occasion(self, speakers: tuple[str, ...], sentence: Span) -> Dating | None:
+        """A saying the text does not date, by a speaker it has already dated saying something
+        ("Mr Lund said yesterday ... . He added that ..."): the same occasion, the same day."""
+        if not speakers:
+            return None
+        here = self.document.source_offset(sentence.start_char)
+        for told in reversed(self.told_events.get("statement", [])):
+            if told.mention.start < here and speakers[0] in told.actors[:1]:
+                assert told.date is not None  # only dated events are remembered
+                return Dating(replace(told.date, rule=OCCASION_RULE), None)
+        return None
 
     def _reported_state(self, token: Token) -> bool:
         """With ``as_reported``, a state is told as well ("the phone has two cameras"), but
@@ -587,6 +601,9 @@ def _bounds_a_period(token: Token, lexicon: Lexicon) -> bool:
         subjects = [token.head]
     return any(subject.lemma_.lower() in lexicon.period_nouns for subject in subjects)
 
+
+# The rule of a date a saying takes from the same speaker's dated saying before it.
+OCCASION_RULE = "speakers_occasion"
 
 # The sentences of a story's lead (counted from 0), and the clauses that tell its news.
 _LEAD_SENTENCES = 1
