@@ -569,6 +569,8 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
             ("announcement", "2024-03-11"),
         ),
         ("The price of wheat climbed to a record on Monday.", ("other", "2024-03-11")),
+        ("The cabinet appointed a new flood envoy on Monday.", ("appointment", "2024-03-11")),
+        ("An appeals court reinstated the convictions on Monday.", ("ruling", "2024-03-11")),
         (
             "The senator made the comments on Wednesday on a radio show.",
             ("statement", "2024-03-13"),

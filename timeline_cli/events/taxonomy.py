@@ -118,6 +118,8 @@ def _verb_type(verb: Token, lexicon: Lexicon, hazards: frozenset[str]) -> str:
 
 
 _PERSONAL_TYPES = ("resignation", "appointment")
+# Verbs whose subject appoints someone else: "the government appointed a tsar".
+_APPOINTING_VERBS = ("appoint", "nominate", "hire", "name", "promote", "install", "elevate")
 _PERSON_PRONOUNS = ("he", "she", "who", "whom", "i")
 _NOT_PERSONS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _BODIES = {
@@ -157,7 +159,7 @@ def _names_a_title(verb: Token) -> bool:
 def _fits_subject(event_type: str, verb: Token) -> bool:
     """Resigning and taking office are what people do: "the company stood down from the
     mission" is no resignation."""
-    if event_type not in _PERSONAL_TYPES:
+    if event_type not in _PERSONAL_TYPES or verb.lemma_.lower() in _APPOINTING_VERBS:
         return True
     subject = _subject_noun(verb)
     if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS:
