@@ -187,6 +187,12 @@ def test_the_present_perfect_of_the_lead_is_the_days_news(nlp: Language) -> None
     assert not [e for e in events if e.trigger == "change"]  # not the lead: no date
 
 
+def test_the_simple_past_of_the_lead_sentence_is_the_days_news(nlp: Language) -> None:
+    text = "Riot police clashed with farmers outside parliament. The farmers blocked a road."
+    events = events_of(nlp, text)
+    assert [(e.trigger, e.precision) for e in events] == [("clash", "publication")]
+
+
 def test_the_period_a_figure_covers_does_not_date_its_report(nlp: Language) -> None:
     reported = events_of(nlp, "The carmaker reported a loss for the third quarter.")
     assert [(e.type, e.precision) for e in reported] == [("announcement", "publication")]

@@ -365,11 +365,17 @@ class _SentenceDater:
         )
 
     def _lead_news(self, token: Token, mood: str) -> bool:
-        """The present perfect of a story's lead tells the news of the day it is reported:
-        "A federal court has reinstated his convictions", "Police have searched his home"."""
+        """The present perfect of a story's lead ("A federal court has reinstated his
+        convictions") and the simple past of its first sentence ("Police clashed with farmers
+        outside parliament") tell the news of the day the story is reported."""
         if self.number > _LEAD_SENTENCES or mood == PLANNED or not is_verb(token):
             return False
-        if token.tag_ != "VBN" or _is_state(token, self.lexicon) or token.dep_ not in _MAIN_CLAUSE:
+        if _is_state(token, self.lexicon) or token.dep_ not in _MAIN_CLAUSE:
+            return False
+        if token.tag_ == "VBD" and self.number == 0 and token.dep_ == "ROOT":
+            # a saying keeps the day of its occasion, which the story may tell later
+            return self.lexicon.type_of(classify(token, self.lexicon))[0] != "statement"
+        if token.tag_ != "VBN":
             return False
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         return bool(auxiliaries & {"has", "have"})
