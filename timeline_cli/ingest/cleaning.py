@@ -54,21 +54,33 @@ class CleanedText:
 
 
 @lru_cache(maxsize=1)
-def debris_patterns() -> tuple[re.Pattern[str], ...]:
+def debris_pattern() -> re.Pattern[str]:
+    """Every pattern of data/debris.txt in one expression: a line is matched once, not once
+    a pattern (cleaning reads every line of thousands of articles)."""
     text = resources.files("timeline_cli.ingest").joinpath("data/debris.txt").read_text("utf-8")
     rows = [row.strip() for row in text.splitlines()]
-    return tuple(re.compile(row, re.IGNORECASE) for row in rows if row and not row.startswith("#"))
+    patterns = [row for row in rows if row and not row.startswith("#")]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def is_debris(line: str) -> bool:
     stripped = line.strip()
-    if any(pattern.fullmatch(stripped) for pattern in debris_patterns()):
+    if debris_pattern().fullmatch(stripped):
         return True
+    if stripped.isascii():  # the common case, read without a loop over its characters
+        return _ASCII_LETTER.search(stripped) is None or _one_unfinished_word(stripped)
     letters = [char for char in stripped if char.isalpha()]
     latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
     if not letters or latin < len(letters) / 2:
         return True
-    return len(stripped.split()) == 1 and not stripped.endswith(_TERMINAL)
+    return _one_unfinished_word(stripped)
+
+
+def _one_unfinished_word(line: str) -> bool:
+    return len(line.split()) == 1 and not line.endswith(_TERMINAL)
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def reads_as_prose(line: str) -> bool:
@@ -98,7 +110,7 @@ def clean_article(text: str) -> CleanedText:
 def _without_format_characters(text: str) -> tuple[str, list[int] | None]:
     """The text without Unicode format characters (category Cf), and for each character kept
     its offset in ``text`` (None when nothing was removed)."""
-    if not any(unicodedata.category(char) == "Cf" for char in text):
+    if text.isascii() or not any(unicodedata.category(char) == "Cf" for char in text):
         return text, None
     kept = [(index, char) for index, char in enumerate(text) if unicodedata.category(char) != "Cf"]
     return "".join(char for _, char in kept), [index for index, _ in kept]

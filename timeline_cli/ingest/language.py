@@ -112,8 +112,16 @@ def _other_language(words: list[str]) -> str | None:
     return f"looks {name}, not English" if share >= OTHER_SHARE else None
 
 
+# Characters outside ASCII and the Latin supplements and extensions; every script of SCRIPTS
+# lies beyond them.
+_OUTSIDE_LATIN = re.compile("[^\u0000-\u024f]")
+
+
 def _other_script(words: list[str]) -> str | None:
     """The script most letters are written in, if it is not the Latin one."""
+    text = "".join(words)
+    if len(_OUTSIDE_LATIN.findall(text)) < OTHER_SCRIPT_SHARE * len(text):
+        return None  # no script but Latin can hold the share: spares naming every character
     scripts: Counter[str] = Counter()
     for word in words:
         for char in word:

@@ -19,6 +19,7 @@ again. A file that is not a cache of this tool, or is damaged, is reported, move
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -305,6 +306,13 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def _field_hints(cls: type) -> dict[str, Any]:
+    """A dataclass's fields and their types, resolved once (a cached run decodes millions)."""
+    hints = typing.get_type_hints(cls)
+    return {field.name: hints[field.name] for field in dataclasses.fields(cls)}
+
+
 def _decode(hint: Any, data: Any) -> Any:
     """``data`` as the type ``hint`` names; CacheDamaged if it does not have that shape."""
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
@@ -314,11 +322,10 @@ def _decode(hint: Any, data: Any) -> Any:
         (inner,) = [argument for argument in arguments if argument is not type(None)]
         return _decode(inner, data)
     if dataclasses.is_dataclass(hint):
-        names = {field.name for field in dataclasses.fields(hint)}
-        if not isinstance(data, dict) or set(data) != names:
+        hints = _field_hints(hint)
+        if not isinstance(data, dict) or data.keys() != hints.keys():
             raise CacheDamaged(f"not a {hint.__name__}")
-        hints = typing.get_type_hints(hint)
-        return hint(**{name: _decode(hints[name], data[name]) for name in names})
+        return hint(**{name: _decode(hints[name], data[name]) for name in hints})
     if origin in (tuple, list, frozenset, set) and isinstance(data, list):
         items = [_decode(arguments[0], item) for item in data]
         return (
