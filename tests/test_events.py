@@ -581,6 +581,11 @@ def test_more_anchors_and_directions(nlp: Language, text: str, expected: tuple[s
             "The senator made the comments on Wednesday on a radio show.",
             ("statement", "2024-03-13"),
         ),
+        ("A jury imposed the death penalty on the gunman on Monday.", ("sentence", "2024-03-11")),
+        ("The Greens won power in 1997.", ("election", "1997")),
+        ("The minister was demoted on Monday.", ("appointment", "2024-03-11")),
+        ("The mayor lashed out at his critics on Sunday night.", ("statement", "2024-03-10")),
+        ("On Monday the agency declared a pandemic.", ("announcement", "2024-03-11")),
     ],
 )
 def test_more_types(nlp: Language, text: str, expected: tuple[str, str]) -> None:

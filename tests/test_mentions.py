@@ -135,6 +135,8 @@ def test_since_looks_back_however_far(nlp: Language) -> None:
     text = "Sales have tripled since her resignation on 30 April."
     assert values(nlp, text)["30 April"] == "2011-04-30"
     assert values(nlp, "The plant has stayed shut since 1 May.")["1 May"] == "2011-05-01"
+    clause = "Cases have doubled since the outbreak was declared on 30 April."
+    assert values(nlp, clause)["30 April"] == "2011-04-30"
 
 
 def test_an_event_to_be_held_lies_ahead(nlp: Language) -> None:

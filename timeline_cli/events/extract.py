@@ -357,8 +357,10 @@ class _SentenceDater:
         from London since 1972"): it began long ago and is no event of that year. A day still
         dates a start: "has been held since Monday"."""
         owned = self.owned.get(token.i, []) if is_verb(token) else []
+        doc = self.sentence.doc
         return bool(owned) and all(
             timex.tense == BEHIND
+            and doc[timex.start : timex.end].root.head.lower_ == "since"
             and timex.value is not None
             and timex.value.precision in _COARSE_PRECISIONS
             for timex in owned

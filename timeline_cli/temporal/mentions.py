@@ -205,6 +205,8 @@ def direction_of(span: Span, governor: Token | None) -> str:
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ == "since":
         return BEHIND  # "since March 3", whatever the tense
+    if any(child.dep_ == "mark" and child.lower_ == "since" for child in governor.children):
+        return BEHIND  # "since the outbreak was declared on 23 April"
     if governor.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
     if governor.dep_ == "pcomp" and governor.head.lower_ in ("before", "ahead"):
