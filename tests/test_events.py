@@ -215,6 +215,17 @@ def test_a_speaker_undated_saying_takes_the_day_of_their_dated_one(nlp: Language
     assert not [item for item in said if item[0] == ("Tom Breck",) and item[2] == "publication"]
 
 
+def test_unnamed_voices_after_the_lead_make_no_statement(nlp: Language) -> None:
+    text = (
+        "The river burst its banks on Monday. Rescuers reached the village on Tuesday. "
+        "Officials said the water was falling."
+    )
+    assert "statement" not in [e.type for e in events_of(nlp, text)]
+    # in the lead, or named, a saying is still a statement
+    lead = "Officials said the water was falling. The river burst its banks on Monday."
+    assert "statement" in [e.type for e in events_of(nlp, lead)]
+
+
 def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
     meeting = only(
         events_of(nlp, "Minister Cho Tae-yul held talks with Wang Yi on the 13th.", None), "talks"

@@ -194,6 +194,8 @@ class _ArticleReader:
             return None  # '"We will win," said the coach': a voice, not a dated event
         # (as reported, it is still a saying the coach takes part in)
         dating = candidate.dating
+        if statement and dating.publication and not names and self._unnamed_voices(token):
+            return None
         if statement and dating.publication and not self.as_reported:
             dating = self._speakers_occasion(names, sentence) or dating
         date, precision = _event_date(dating, self.document)
@@ -282,6 +284,14 @@ class _ArticleReader:
             if head.pos_ == "NOUN" and _definite(head):
                 return True  # "the opposition said", "the country's air force said"
         return False
+
+    def _unnamed_voices(self, verb: Token) -> bool:
+        """Unnamed speakers in the plural after the lead ("officials said", "the sources
+        said"): the story's attributions, not a statement to put on a timeline."""
+        if self.as_reported or self.index.number_of(verb.sent) <= _LEAD_SENTENCES:
+            return False
+        subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+        return any(s.tag_ == "NNS" and s.lower_ != s.lemma_.lower() for s in subjects)
 
     def _newsroom(self, noun: Token) -> bool:
         """The story's own staff ("our correspondent says", "our reporter adds")."""
