@@ -290,8 +290,7 @@ class _ArticleReader:
         said"): the story's attributions, not a statement to put on a timeline."""
         if self.as_reported or self.index.number_of(verb.sent) <= _LEAD_SENTENCES:
             return False
-        subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-        return any(s.tag_ == "NNS" and s.lower_ != s.lemma_.lower() for s in subjects)
+        return any(c.dep_ == "nsubj" and _persons_in_the_plural(c) for c in verb.children)
 
     def _newsroom(self, noun: Token) -> bool:
         """The story's own staff ("our correspondent says", "our reporter adds")."""
@@ -592,11 +591,15 @@ def _is_state(token: Token, lexicon: Lexicon) -> bool:
 def _anyone_of_a_kind(subject: Token, verb: Token, dated: bool) -> bool:
     """A bare plural that says in the present ("Executives say travel is back", "protesters
     say police stop them"): the story's background, not a statement someone made that day."""
-    if dated or verb.lemma_ != "say" or subject.tag_ != "NNS" or verb.tag_ not in ("VBP", "VBZ"):
+    if dated or verb.lemma_ != "say" or verb.tag_ not in ("VBP", "VBZ"):
         return False
-    if subject.lower_ == subject.lemma_.lower():
-        return False  # a body, not a plural of persons: "Police say"
-    return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+    return bare and _persons_in_the_plural(subject)
+
+
+def _persons_in_the_plural(noun: Token) -> bool:
+    """A plural noun of persons ("officials", "sources"), not a body ("police")."""
+    return noun.tag_ == "NNS" and noun.lower_ != noun.lemma_.lower()
 
 
 def _says_nothing(token: Token, lexicon: Lexicon) -> bool:
