@@ -200,17 +200,10 @@ def _start(arguments: list[str], tmp_path: Path) -> tuple[subprocess.Popen[str],
     return process, ready
 
 
-def _copies(seeds: Path, folder: Path, count: int) -> Path:
-    folder.mkdir()
-    for copy in range(count):
-        for article in seeds.glob("*.txt"):
-            shutil.copy(article, folder / f"{copy:02d}-{article.name}")
-    return folder
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_ctrl_c_twice_with_workers_ends_at_once(seeds: Path, tmp_path: Path) -> None:
-    corpus = _copies(seeds, tmp_path / "corpus", 40)  # 120 articles: several batches
+    # 300 articles: the run is still parsing when the signals come, even on a loaded machine
+    corpus = seed_copies(seeds, tmp_path / "corpus", 100)
     target = tmp_path / "out.json"
     target.write_text("previous")
     arguments = ["extract", str(corpus), "-o", str(target), "--force", "--quiet", "--jobs", "2"]
@@ -237,7 +230,7 @@ def test_ctrl_c_twice_with_workers_ends_at_once(seeds: Path, tmp_path: Path) -> 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_sigterm_under_dask_prints_no_traceback(seeds: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
-    corpus = _copies(seeds, tmp_path / "corpus", 20)
+    corpus = seed_copies(seeds, tmp_path / "corpus", 20)
     arguments = ["extract", str(corpus), "--engine", "dask", "--jobs", "2", "-f", "json", "-q"]
     process, ready = _start(arguments, tmp_path)
     try:
