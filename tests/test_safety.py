@@ -52,11 +52,16 @@ def test_interrupt_leaves_the_previous_output(seeds: Path, tmp_path: Path, monke
 
 
 def seed_copies(seeds: Path, folder: Path, copies: int = 40) -> Path:
-    """Many articles: parsing them takes far longer than delivering a signal."""
+    """Many articles: parsing them takes far longer than delivering a signal. Each copy ends
+    with a line of its own, so that the parse cache cannot serve one copy from another and
+    end the run before the signal comes."""
     folder.mkdir()
     for copy in range(copies):
         for article in seeds.glob("*.txt"):
-            shutil.copy(article, folder / f"{copy:02d}-{article.name}")
+            text = article.read_text(encoding="utf-8")
+            (folder / f"{copy:02d}-{article.name}").write_text(
+                f"{text}\n\nThis is copy number {copy}.\n", encoding="utf-8"
+            )
     return folder
 
 
@@ -202,8 +207,7 @@ def _start(arguments: list[str], tmp_path: Path) -> tuple[subprocess.Popen[str],
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_ctrl_c_twice_with_workers_ends_at_once(seeds: Path, tmp_path: Path) -> None:
-    # 300 articles: the run is still parsing when the signals come, even on a loaded machine
-    corpus = seed_copies(seeds, tmp_path / "corpus", 100)
+    corpus = seed_copies(seeds, tmp_path / "corpus")  # 120 articles: several batches
     target = tmp_path / "out.json"
     target.write_text("previous")
     arguments = ["extract", str(corpus), "-o", str(target), "--force", "--quiet", "--jobs", "2"]
