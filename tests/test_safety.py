@@ -201,8 +201,15 @@ def _start(arguments: list[str], tmp_path: Path) -> tuple[subprocess.Popen[str],
         text=True,
         env=env,
         start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     )
     return process, ready
+
+
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a test run in the background of a script inherits
+    SIGINT ignored (POSIX shells do that to background jobs), and Python keeps it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
