@@ -100,3 +100,17 @@ def make_chronology(
 ) -> Chronology:
     """A chronology of these events and documents; ``fields`` set notices, actors and so on."""
     return Chronology(tuple(documents), tuple(events), **fields)
+
+
+# A short story of our own over four articles: a march, its anniversary told later, a
+# resignation and its reporting (key dates, eval-tls).
+STORY = [
+    ("a1", "2021-03-02", "Thousands of workers marched through Lisbon on Monday, demanding "
+     "higher wages. Union leader Rita Costa said the strike would go on."),
+    ("a2", "2021-03-05", "Workers marched through Porto on Thursday. Since the March 1 march in "
+     "Lisbon, the union has doubled in size, Rita Costa said on Thursday."),
+    ("a3", "2021-03-09", "Prime Minister Paulo Reis resigned on Monday after the protests that "
+     "began in Lisbon on March 1."),
+    ("a4", "2021-03-12", "The March 1 march and the resignation of Paulo Reis on March 8 changed "
+     "the country, Rita Costa told reporters on Thursday."),
+]  # fmt: skip

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import STORY
 from typer.testing import CliRunner
 
 from timeline_cli.cli.app import app
@@ -21,14 +22,7 @@ from timeline_cli.evaluation.tls import (
 from timeline_cli.pipeline.run import Settings
 
 ARTICLES = [
-    ("a1", "2021-03-02", "Thousands of workers marched through Lisbon on Monday, demanding "
-     "higher wages. Union leader Rita Costa said the strike would go on."),
-    ("a2", "2021-03-05", "Workers marched through Porto on Thursday. Since the March 1 march in "
-     "Lisbon, the union has doubled in size, Rita Costa said on Thursday."),
-    ("a3", "2021-03-09", "Prime Minister Paulo Reis resigned on Monday after the protests that "
-     "began in Lisbon on March 1."),
-    ("a4", "2021-03-12", "The March 1 march and the resignation of Paulo Reis on March 8 changed "
-     "the country, Rita Costa told reporters on Thursday."),
+    *STORY,
     ("a5", "2021-03-20", "Rita Costa was elected to parliament on Friday."),
 ]  # fmt: skip
 TIMELINES = [

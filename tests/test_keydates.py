@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import make_event, make_mention
+from factories import STORY, make_event, make_mention
 from typer.testing import CliRunner
 
 from timeline_cli.chronology.keydates import (
@@ -130,17 +130,6 @@ def test_key_dates_keep_one_event_a_day_in_chronological_order_with_ranks() -> N
 
 
 # --- end to end: `extract --key-dates N` in every format, on a story of our own ---------------
-
-STORY = [
-    ("a1", "2021-03-02", "Thousands of workers marched through Lisbon on Monday, demanding "
-     "higher wages. Union leader Rita Costa said the strike would go on."),
-    ("a2", "2021-03-05", "Workers marched through Porto on Thursday. Since the March 1 march in "
-     "Lisbon, the union has doubled in size, Rita Costa said on Thursday."),
-    ("a3", "2021-03-09", "Prime Minister Paulo Reis resigned on Monday after the protests that "
-     "began in Lisbon on March 1."),
-    ("a4", "2021-03-12", "The March 1 march and the resignation of Paulo Reis on March 8 changed "
-     "the country, Rita Costa told reporters on Thursday."),
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
